@@ -1,0 +1,23 @@
+"""`matviet`: the headless command line over the same core services as the app."""
+
+from __future__ import annotations
+
+import typer
+
+from matviet_desktop.cli import db
+
+app = typer.Typer(
+    name="matviet",
+    help="Mắt Việt CRM/CDP: công cụ dòng lệnh cho quản trị viên và máy chủ.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(db.app, name="db")
+
+
+def run() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    run()
