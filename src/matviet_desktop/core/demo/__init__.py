@@ -1,0 +1,1 @@
+"""Demo mode: the embedded PostgreSQL server and the demo data generator."""
