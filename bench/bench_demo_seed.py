@@ -34,7 +34,9 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date(2026, 11, 26))
-    parser.add_argument("--server-url", default=None, help="superuser URL of an existing server's postgres database")
+    parser.add_argument(
+        "--server-url", default=None, help="superuser URL of an existing server's postgres database"
+    )
     parser.add_argument("--keep", default=None, help="name of a database to create and keep")
     args = parser.parse_args()
 
@@ -58,7 +60,9 @@ def main() -> None:
         def progress(fraction: float, message: str) -> None:
             print(f"  {time.perf_counter() - t0:7.1f}s [{fraction:4.0%}] {message}", flush=True)
 
-        result = seed_demo(engine, customers=args.customers, seed=args.seed, as_of=args.as_of, progress=progress)
+        result = seed_demo(
+            engine, customers=args.customers, seed=args.seed, as_of=args.as_of, progress=progress
+        )
         engine.dispose()
         vacuum = None
         if args.keep:

@@ -65,7 +65,9 @@ def test_phones_are_canonical_vietnamese_numbers() -> None:
     mobile = [v for v, k in zip(values, kind, strict=True) if k == 0]
     assert all(is_valid_mobile(v) for v in mobile)
     assert 0.98 < len(mobile) / len(values) < 1.0  # a few retired or landline numbers, as real data has
-    viettel = sum(v[3:5] in ("86", "96", "97", "98", "32", "33", "34", "35", "36", "37", "38", "39") for v in mobile)
+    viettel = sum(
+        v[3:5] in ("86", "96", "97", "98", "32", "33", "34", "35", "36", "37", "38", "39") for v in mobile
+    )
     assert 0.45 < viettel / len(mobile) < 0.62
     assert {v[3:5] for v in mobile} <= set(MOBILE_PREFIXES)
 

@@ -12,8 +12,12 @@ from matviet_desktop.core.db import migrate
 from matviet_desktop.core.db.engine import make_engine
 from matviet_desktop.core.demo import embedded
 
-app = typer.Typer(help="Dữ liệu mẫu và máy chủ mẫu / demo data and the embedded demo server.", no_args_is_help=True)
-server_app = typer.Typer(help="Máy chủ PostgreSQL mẫu nhúng / the embedded demo PostgreSQL.", no_args_is_help=True)
+app = typer.Typer(
+    help="Dữ liệu mẫu và máy chủ mẫu / demo data and the embedded demo server.", no_args_is_help=True
+)
+server_app = typer.Typer(
+    help="Máy chủ PostgreSQL mẫu nhúng / the embedded demo PostgreSQL.", no_args_is_help=True
+)
 app.add_typer(server_app, name="server")
 
 
@@ -31,8 +35,12 @@ def _as_of(value: str | None) -> dt.date | None:
 def seed(
     customers: Annotated[int, typer.Option(min=1, help="Number of customers to generate.")] = 20_000,
     seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same data.")] = 7,
-    as_of: Annotated[str | None, typer.Option(help="Last day of history + 1 (YYYY-MM-DD); default today in Vietnam.")] = None,
-    replace: Annotated[bool, typer.Option(help="Delete existing business data in the demo tables first.")] = False,
+    as_of: Annotated[
+        str | None, typer.Option(help="Last day of history + 1 (YYYY-MM-DD); default today in Vietnam.")
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option(help="Delete existing business data in the demo tables first.")
+    ] = False,
     upgrade: Annotated[bool, typer.Option(help="Migrate an empty or older database first.")] = True,
     database_url: DatabaseUrl = None,
     json: JsonOutput = False,
@@ -55,7 +63,14 @@ def seed(
                 typer.echo(f"[{fraction:4.0%}] {message}", err=True)
 
         try:
-            result = seed_demo(engine, customers=customers, seed=seed, as_of=_as_of(as_of), replace=replace, progress=progress)
+            result = seed_demo(
+                engine,
+                customers=customers,
+                seed=seed,
+                as_of=_as_of(as_of),
+                replace=replace,
+                progress=progress,
+            )
         except DemoDataExists as exc:
             fail(str(exc), 4)
             return
@@ -98,7 +113,12 @@ def server_url(json: JsonOutput = False) -> None:
     """Print the demo database URL (exit code 1 when the server is not running)."""
     status = embedded.server_status()
     emit(
-        {"running": status.running, "url": status.url, "pid": status.pid, "data_directory": status.data_directory},
+        {
+            "running": status.running,
+            "url": status.url,
+            "pid": status.pid,
+            "data_directory": status.data_directory,
+        },
         json,
         status.url or "Máy chủ mẫu không chạy: hãy chạy “matviet demo server start”.",
     )

@@ -55,5 +55,7 @@ def refresh_order_stats(connection: Connection, customer_ids: Sequence[UUID | st
         result = connection.execute(text(_REFRESH.format(where="TRUE")))
     else:
         ids = [str(c) for c in customer_ids]
-        result = connection.execute(text(_REFRESH.format(where="c.id = ANY(CAST(:ids AS uuid[]))")), {"ids": ids})
+        result = connection.execute(
+            text(_REFRESH.format(where="c.id = ANY(CAST(:ids AS uuid[]))")), {"ids": ids}
+        )
     return int(result.rowcount)

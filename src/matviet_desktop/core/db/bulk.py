@@ -57,9 +57,23 @@ def _digit_matrix(values: np.ndarray, width: int) -> np.ndarray:
 
 
 def int_text(values: np.ndarray) -> np.ndarray:
+    """Integers → decimal COPY text, built arithmetically (several times faster than astype('S')).
+
+    The values are right-aligned with leading NUL bytes, which `encode_rows` drops: use the result
+    for COPY (alone or concatenated into larger values), not for string functions such as zfill.
+    """
     v = np.asarray(values, dtype=np.int64).ravel()
-    width = len(str(int(np.abs(v).max()))) + 1 if v.size else 1
-    return v.astype(f"S{width}")
+    if v.size == 0:
+        return np.empty(0, dtype="S1")
+    width = len(str(int(np.abs(v).max()))) + 1  # room for a sign
+    digits = _digit_matrix(np.abs(v), width)
+    leading = np.logical_and.accumulate(digits == 48, axis=1)
+    leading[:, -1] = False  # zero itself keeps one digit
+    digits[leading] = 0
+    negative = np.flatnonzero(v < 0)
+    if negative.size:
+        digits[negative, leading[negative].sum(axis=1) - 1] = ord("-")
+    return digits.view(f"S{width}").ravel()
 
 
 def zero_padded_text(values: np.ndarray, width: int) -> np.ndarray:

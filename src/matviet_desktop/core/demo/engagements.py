@@ -12,7 +12,7 @@ import numpy as np
 
 from matviet_desktop.core.db import bulk
 from matviet_desktop.core.demo.calendar import OperationalClock, snap_to_shop_hours
-from matviet_desktop.core.demo.marketing import CampaignTargets, CampaignPlan, Consents
+from matviet_desktop.core.demo.marketing import CampaignPlan, CampaignTargets, Consents
 from matviet_desktop.core.demo.population import Population
 from matviet_desktop.core.demo.purchases import CHANNELS, STATUSES, Orders
 
@@ -44,7 +44,7 @@ def _json(*pairs: tuple[bytes, np.ndarray, bool]) -> np.ndarray:
         out = np.strings.add(np.strings.add(out, prefix), values)
         if quoted:
             out = np.strings.add(out, b'"')
-    return np.strings.add(out, b"}")  # type: ignore[arg-type]
+    return np.strings.add(out, b"}")
 
 
 def _uniform_in_life(
@@ -87,23 +87,47 @@ def build_engagements(
         (b"store_id", store_id[real], False),
         (b"status", STATUSES[orders.status[real]], True),
     )
-    parts.append((orders.customer[real], np.full(real.size, b"purchase"), CHANNELS[orders.channel[real]], order_ids[real], meta, orders.at_s[real]))
+    parts.append(
+        (
+            orders.customer[real],
+            np.full(real.size, b"purchase"),
+            CHANNELS[orders.channel[real]],
+            order_ids[real],
+            meta,
+            orders.at_s[real],
+        )
+    )
 
     # eye exams at the counter before the order was written up
     ex = np.flatnonzero(orders.has_exam)
     meta = _json((b"store_id", store_id[ex], False), (b"with_order", np.full(ex.size, b"true"), False))
-    at = np.maximum(orders.at_s[ex] - rng.integers(900, 2700, ex.size), pop.birth_s[orders.customer[ex]] - 2700)
-    parts.append((orders.customer[ex], np.full(ex.size, b"eye_exam"), np.full(ex.size, b"in_store"), np.full(ex.size, null), meta, at))
+    at = np.maximum(
+        orders.at_s[ex] - rng.integers(900, 2700, ex.size), pop.birth_s[orders.customer[ex]] - 2700
+    )
+    parts.append(
+        (
+            orders.customer[ex],
+            np.full(ex.size, b"eye_exam"),
+            np.full(ex.size, b"in_store"),
+            np.full(ex.size, null),
+            meta,
+            at,
+        )
+    )
 
     home_store = bulk.int_text(pop.province_store_idx.astype(np.int64) + 1)
     # eye exams without a purchase, and plain store visits
     c, at = _uniform_in_life(rng, pop, dropout_s, end_s, 0.12)
     meta = _json((b"store_id", home_store[c], False), (b"with_order", np.full(c.size, b"false"), False))
-    parts.append((c, np.full(c.size, b"eye_exam"), np.full(c.size, b"in_store"), np.full(c.size, null), meta, at))
+    parts.append(
+        (c, np.full(c.size, b"eye_exam"), np.full(c.size, b"in_store"), np.full(c.size, null), meta, at)
+    )
     c, at = _uniform_in_life(rng, pop, dropout_s, end_s, 0.35)
     purpose = VISIT_PURPOSES[rng.choice(VISIT_PURPOSES.size, c.size, p=[0.35, 0.25, 0.1, 0.2, 0.1])]
     meta = _json((b"store_id", home_store[c], False), (b"purpose", purpose, True))
-    parts.append((c, np.full(c.size, b"store_visit"), np.full(c.size, b"in_store"), np.full(c.size, null), meta, at))
+    parts.append(
+        (c, np.full(c.size, b"store_visit"), np.full(c.size, b"in_store"), np.full(c.size, null), meta, at)
+    )
 
     # NPS survey answers a few days after some completed orders
     done = np.flatnonzero(orders.status == 0)
@@ -114,7 +138,16 @@ def build_engagements(
     score = rng.choice(NPS_SCORES.size, asked.size, p=NPS_WEIGHTS / NPS_WEIGHTS.sum())
     via_zalo = consents.granted["zalo"][orders.customer[asked]]
     meta = _json((b"score", bulk.int_text(score), False), (b"order_no", order_numbers[asked], True))
-    parts.append((orders.customer[asked], np.full(asked.size, b"nps_response"), np.where(via_zalo, b"zalo", b"sms"), order_ids[asked], meta, at))
+    parts.append(
+        (
+            orders.customer[asked],
+            np.full(asked.size, b"nps_response"),
+            np.where(via_zalo, b"zalo", b"sms"),
+            order_ids[asked],
+            meta,
+            at,
+        )
+    )
 
     # campaign touches, referencing the campaign
     channel_of = np.array([p.channel.encode() for p in plans], dtype="S8")
@@ -127,12 +160,23 @@ def build_engagements(
     ):
         m = np.flatnonzero(times >= 0)
         meta = _json((b"status", np.full(m.size, kind[9:]), True))
-        parts.append((targets.customer[m], np.full(m.size, kind), camp_channel[m], camp_ref[m], meta, times[m]))
+        parts.append(
+            (targets.customer[m], np.full(m.size, kind), camp_channel[m], camp_ref[m], meta, times[m])
+        )
 
     # SMS opt-outs (STOP replies)
     out = np.flatnonzero(consents.sms_opt_out_s >= 0)
     meta = _json((b"consent", np.full(out.size, b"sms"), True))
-    parts.append((out, np.full(out.size, b"opt_out"), np.full(out.size, b"sms"), np.full(out.size, null), meta, consents.sms_opt_out_s[out]))
+    parts.append(
+        (
+            out,
+            np.full(out.size, b"opt_out"),
+            np.full(out.size, b"sms"),
+            np.full(out.size, null),
+            meta,
+            consents.sms_opt_out_s[out],
+        )
+    )
 
     # kept grouped by kind (no global sort): the (customer_id, created_at) index serves timelines
     return EngagementRows(

@@ -83,7 +83,10 @@ def plan_campaigns(end: dt.date) -> list[CampaignPlan]:
     plans: list[CampaignPlan] = []
 
     def at(day: dt.date, hour: int = 9) -> int:
-        return int((dt.datetime(day.year, day.month, day.day, hour) - dt.datetime(1970, 1, 1)).total_seconds()) - 7 * 3600
+        return (
+            int((dt.datetime(day.year, day.month, day.day, hour) - dt.datetime(1970, 1, 1)).total_seconds())
+            - 7 * 3600
+        )
 
     for year in range(first.year, end.year + 1):
         yy = f"{year % 100:02d}"
@@ -92,25 +95,49 @@ def plan_campaigns(end: dt.date) -> list[CampaignPlan]:
         if tet:
             candidates.append(
                 CampaignPlan(
-                    f"Tết {year}: tri ân khách hàng", "Giảm 15% gọng và tròng kính trước Tết", "sms", f"SMSTET{yy}", 15,
-                    at(tet - dt.timedelta(days=20)), "sample", 0.12,
+                    f"Tết {year}: tri ân khách hàng",
+                    "Giảm 15% gọng và tròng kính trước Tết",
+                    "sms",
+                    f"SMSTET{yy}",
+                    15,
+                    at(tet - dt.timedelta(days=20)),
+                    "sample",
+                    0.12,
                     f"Mat Viet chuc mung nam moi! Giam 15% gong & trong kinh den het 29 Tet. Ma SMSTET{yy}. Tu choi: soan TC gui 8079",
                 )
             )
         candidates += [
             CampaignPlan(
-                f"Hè {year}: kính mát chống UV", "Zalo ZNS giới thiệu bộ sưu tập kính mát hè", "zalo", f"ZHE{yy}", 20,
-                at(dt.date(year, 5, 20), 10), "sample", 0.15,
+                f"Hè {year}: kính mát chống UV",
+                "Zalo ZNS giới thiệu bộ sưu tập kính mát hè",
+                "zalo",
+                f"ZHE{yy}",
+                20,
+                at(dt.date(year, 5, 20), 10),
+                "sample",
+                0.15,
                 f"Mắt Việt: Hè rực rỡ – kính mát chống UV400 giảm 20% với mã ZHE{yy}, áp dụng đến 30/6.",
             ),
             CampaignPlan(
-                f"Back to school {year}", "Đo mắt miễn phí cho học sinh, giảm 15% kính cận", "zalo", f"ZB2S{yy}", 15,
-                at(dt.date(year, 8, 5), 10), "sample", 0.10,
+                f"Back to school {year}",
+                "Đo mắt miễn phí cho học sinh, giảm 15% kính cận",
+                "zalo",
+                f"ZB2S{yy}",
+                15,
+                at(dt.date(year, 8, 5), 10),
+                "sample",
+                0.10,
                 f"Mắt Việt: Mùa tựu trường – đo mắt miễn phí cho học sinh, giảm 15% kính cận với mã ZB2S{yy}.",
             ),
             CampaignPlan(
-                f"Black Friday {year}", "Email khuyến mãi Black Friday toàn hệ thống", "email", f"EBF{yy}", 30,
-                at(dt.date(year, 11, 20), 8), "sample", 0.40,
+                f"Black Friday {year}",
+                "Email khuyến mãi Black Friday toàn hệ thống",
+                "email",
+                f"EBF{yy}",
+                30,
+                at(dt.date(year, 11, 20), 8),
+                "sample",
+                0.40,
                 f"Black Friday tại Mắt Việt: giảm đến 30% gọng kính và kính mát. Nhập mã EBF{yy} tại cửa hàng hoặc matviet.vn.",
             ),
         ]
@@ -118,8 +145,13 @@ def plan_campaigns(end: dt.date) -> list[CampaignPlan]:
             candidates.append(
                 CampaignPlan(
                     f"Nhắc tái khám mắt Q{(quarter_month - 1) // 3 + 1}/{year}",
-                    "Nhắc khách đã mua kính khoảng 12 tháng trước đi đo lại mắt", "zalo", f"ZKHAM{yy}Q{(quarter_month - 1) // 3 + 1}", 10,
-                    at(dt.date(year, quarter_month, 15), 9), "reminder", 0.6,
+                    "Nhắc khách đã mua kính khoảng 12 tháng trước đi đo lại mắt",
+                    "zalo",
+                    f"ZKHAM{yy}Q{(quarter_month - 1) // 3 + 1}",
+                    10,
+                    at(dt.date(year, quarter_month, 15), 9),
+                    "reminder",
+                    0.6,
                     "Mắt Việt: Đã khoảng một năm từ lần đo mắt gần nhất của anh/chị. Mời ghé cửa hàng đo mắt miễn phí, giảm 10% khi thay tròng.",
                 )
             )
@@ -149,9 +181,16 @@ class CampaignTargets:
 
 
 def draw_targets(
-    rng: np.random.Generator, pop: Population, consents: Consents, dropout_s: np.ndarray, plans: list[CampaignPlan], end_s: int
+    rng: np.random.Generator,
+    pop: Population,
+    consents: Consents,
+    dropout_s: np.ndarray,
+    plans: list[CampaignPlan],
+    end_s: int,
 ) -> CampaignTargets:
-    cols: dict[str, list[np.ndarray]] = {k: [] for k in ("campaign", "customer", "status", "sent", "delivered", "opened", "clicked", "error")}
+    cols: dict[str, list[np.ndarray]] = {
+        k: [] for k in ("campaign", "customer", "status", "sent", "delivered", "opened", "clicked", "error")
+    }
     order_cols: dict[str, list[np.ndarray]] = {"customer": [], "at": [], "campaign": []}
     for k, plan in enumerate(plans):
         t = plan.start_s
@@ -208,8 +247,15 @@ def draw_targets(
         return np.concatenate(values).astype(dtype) if values else np.empty(0, dtype=dtype)  # type: ignore[call-overload]
 
     return CampaignTargets(
-        cat(cols["campaign"], np.int64), cat(cols["customer"], np.int64), cat(cols["status"], np.int8),
-        cat(cols["sent"], np.int64), cat(cols["delivered"], np.int64), cat(cols["opened"], np.int64),
-        cat(cols["clicked"], np.int64), cat(cols["error"], "S128"),
-        cat(order_cols["customer"], np.int64), cat(order_cols["at"], np.int64), cat(order_cols["campaign"], np.int64),
+        cat(cols["campaign"], np.int64),
+        cat(cols["customer"], np.int64),
+        cat(cols["status"], np.int8),
+        cat(cols["sent"], np.int64),
+        cat(cols["delivered"], np.int64),
+        cat(cols["opened"], np.int64),
+        cat(cols["clicked"], np.int64),
+        cat(cols["error"], "S128"),
+        cat(order_cols["customer"], np.int64),
+        cat(order_cols["at"], np.int64),
+        cat(order_cols["campaign"], np.int64),
     )

@@ -38,11 +38,39 @@ class Persona:
 
 
 PERSONAS: tuple[Persona, ...] = (
-    Persona("glasses_regular", 0.48, 2.5, 0.62, 4.0, 1.5, 4.0, 2_600_000, 0.0, 0.15, (0.78, 0.07, 0.05, 0.05, 0.05)),
-    Persona("contact_lens", 0.12, 2.0, 3.2, 3.0, 1.0, 7.0, 700_000, 0.0, 0.15, (0.08, 0.02, 0.80, 0.08, 0.02)),
-    Persona("sunglasses_fashion", 0.12, 2.0, 0.55, 2.0, 2.0, 3.0, 3_000_000, 0.4, 0.20, (0.25, 0.65, 0.02, 0.08, 0.0)),
+    Persona(
+        "glasses_regular",
+        0.48,
+        2.5,
+        0.62,
+        4.0,
+        1.5,
+        4.0,
+        2_600_000,
+        0.0,
+        0.15,
+        (0.78, 0.07, 0.05, 0.05, 0.05),
+    ),
+    Persona(
+        "contact_lens", 0.12, 2.0, 3.2, 3.0, 1.0, 7.0, 700_000, 0.0, 0.15, (0.08, 0.02, 0.80, 0.08, 0.02)
+    ),
+    Persona(
+        "sunglasses_fashion",
+        0.12,
+        2.0,
+        0.55,
+        2.0,
+        2.0,
+        3.0,
+        3_000_000,
+        0.4,
+        0.20,
+        (0.25, 0.65, 0.02, 0.08, 0.0),
+    ),
     Persona("premium", 0.06, 3.0, 0.9, 3.0, 1.0, 5.0, 7_000_000, 1.3, 0.08, (0.55, 0.35, 0.05, 0.05, 0.0)),
-    Persona("bargain_hunter", 0.22, 2.0, 0.7, 1.5, 2.0, 3.0, 1_200_000, -0.7, 0.55, (0.50, 0.15, 0.15, 0.15, 0.05)),
+    Persona(
+        "bargain_hunter", 0.22, 2.0, 0.7, 1.5, 2.0, 3.0, 1_200_000, -0.7, 0.55, (0.50, 0.15, 0.15, 0.15, 0.05)
+    ),
 )
 
 GENDERS = np.array([b"female", b"male", b"other"])
@@ -56,7 +84,9 @@ def _vocab(pairs: tuple[tuple[str, float], ...]) -> tuple[np.ndarray, np.ndarray
 
 
 def _pick(rng: np.random.Generator, weights: np.ndarray, n: int) -> np.ndarray:
-    return np.searchsorted(np.cumsum(weights), rng.random(n) * weights.sum(), side="right").clip(0, weights.size - 1)
+    return np.searchsorted(np.cumsum(weights), rng.random(n) * weights.sum(), side="right").clip(
+        0, weights.size - 1
+    )
 
 
 @dataclass
@@ -91,9 +121,13 @@ def draw_population(rng: np.random.Generator, n: int, clock: OperationalClock, e
 
     gender = rng.choice(3, size=n, p=[0.57, 0.42, 0.01]).astype(np.int8)
     age_years = _draw_age(rng, n)
-    birthday_days = (birth_s // SECONDS_PER_DAY - (age_years * 365.25).astype(np.int64) - rng.integers(0, 365, n)).astype(np.int64)
+    birthday_days = (
+        birth_s // SECONDS_PER_DAY - (age_years * 365.25).astype(np.int64) - rng.integers(0, 365, n)
+    ).astype(np.int64)
     birth_year = 1970 + birth_s / (365.25 * SECONDS_PER_DAY) - age_years
-    full_name, name_folded, family_folded, given_folded = _names(rng, gender, province_store_idx, birth_year >= 1995)
+    full_name, name_folded, family_folded, given_folded = _names(
+        rng, gender, province_store_idx, birth_year >= 1995
+    )
 
     phone, phone_kind = vn_phones.draw_phones(rng, n)
     phone_kind = phone_kind.astype(np.int8)
@@ -126,10 +160,28 @@ def draw_population(rng: np.random.Generator, n: int, clock: OperationalClock, e
     tier_q = _normal_cdf(0.8 * z + tier_shift)
     spend_scale = np.round(spend_median * np.exp(0.35 * z), -3)
 
-    duplicate_of = _duplicates(rng, n, full_name, name_folded, gender, birthday_days, email, phone, phone_kind)
+    duplicate_of = _duplicates(
+        rng, n, full_name, name_folded, gender, birthday_days, email, phone, phone_kind
+    )
     return Population(
-        n, store_idx, birth_s, gender, full_name, name_folded, phone, phone_kind, email, birthday_days,
-        province_store_idx, persona, rate, gap_shape, drop_p, tier_q, spend_scale, duplicate_of,
+        n,
+        store_idx,
+        birth_s,
+        gender,
+        full_name,
+        name_folded,
+        phone,
+        phone_kind,
+        email,
+        birthday_days,
+        province_store_idx,
+        persona,
+        rate,
+        gap_shape,
+        drop_p,
+        tier_q,
+        spend_scale,
+        duplicate_of,
     )
 
 
@@ -139,7 +191,9 @@ def _normal_cdf(x: np.ndarray) -> np.ndarray:
     return np.asarray(ndtr(x))
 
 
-def _acquisition(rng: np.random.Generator, n: int, clock: OperationalClock, end_s: int) -> tuple[np.ndarray, np.ndarray]:
+def _acquisition(
+    rng: np.random.Generator, n: int, clock: OperationalClock, end_s: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Home store and first-purchase instant: footfall × store open × chain growth × seasonality."""
     days = clock.days
     years = (days - days[0]).astype(np.int64) / 365.25
@@ -192,7 +246,9 @@ def _names(
         m_names, m_folded, m_w = _vocab(middles)
         g_names, g_folded, g_w = _vocab(givens)
         young_w = m_w.copy()
-        young_w[[i for i, (name, _) in enumerate(middles) if name == common]] *= 0.3  # fewer Thị/Văn since the 1990s
+        young_w[[i for i, (name, _) in enumerate(middles) if name == common]] *= (
+            0.3  # fewer Thị/Văn since the 1990s
+        )
         sel = np.flatnonzero(as_female == is_female)
         middle = np.empty(sel.size, dtype=np.int64)
         y = young[sel]
@@ -211,7 +267,11 @@ def _join3(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
 
 
 def _emails(
-    rng: np.random.Generator, family_folded: np.ndarray, given_folded: np.ndarray, birthday_days: np.ndarray, age: np.ndarray
+    rng: np.random.Generator,
+    family_folded: np.ndarray,
+    given_folded: np.ndarray,
+    birthday_days: np.ndarray,
+    age: np.ndarray,
 ) -> np.ndarray:
     """Some customers leave an email: given+family name and digits at a common provider."""
     n = family_folded.size
@@ -221,9 +281,15 @@ def _emails(
     given = given_folded[has]
     year = (1970 + birthday_days[has] // 365.25).astype(np.int64) % 100
     style = rng.integers(0, 4, has.sum())
-    suffix = np.where(style == 0, np.strings.zfill(year.astype("S2"), 2), rng.integers(1, 999, has.sum()).astype("S3"))
+    suffix = np.where(
+        style == 0, np.strings.zfill(year.astype("S2"), 2), rng.integers(1, 999, has.sum()).astype("S3")
+    )
     sep = np.where(style == 1, b".", b"")
-    local = np.where(style == 3, np.strings.add(np.strings.add(family, given), suffix), np.strings.add(np.strings.add(np.strings.add(given, sep), family), suffix))
+    local = np.where(
+        style == 3,
+        np.strings.add(np.strings.add(family, given), suffix),
+        np.strings.add(np.strings.add(np.strings.add(given, sep), family), suffix),
+    )
     domains, _, dw = _vocab(vn_names.EMAIL_DOMAINS)
     domain = domains[_pick(rng, dw, int(has.sum()))]
     out = np.full(n, b"", dtype="S80")
@@ -231,7 +297,17 @@ def _emails(
     return out
 
 
-def _duplicates(rng, n, full_name, name_folded, gender, birthday_days, email, phone, phone_kind) -> np.ndarray:  # type: ignore[no-untyped-def]
+def _duplicates(
+    rng: np.random.Generator,
+    n: int,
+    full_name: np.ndarray,
+    name_folded: np.ndarray,
+    gender: np.ndarray,
+    birthday_days: np.ndarray,
+    email: np.ndarray,
+    phone: np.ndarray,
+    phone_kind: np.ndarray,
+) -> np.ndarray:
     """About 0.8 % of records re-register an earlier customer: same person, often typed without
     diacritics, no phone (the number already belongs to the first record, and phone is unique)."""
     duplicate_of = np.full(n, -1, dtype=np.int64)

