@@ -25,14 +25,14 @@ def data() -> demo_seed.DemoData:
 
 
 def _column(data: demo_seed.DemoData, table: str, name: str) -> list[str]:
-    names, cols = data.tables[table]
+    names, cols = data.build(table)
     return [v.decode() for v in cols[names.index(name)].tolist()]
 
 
 def _digest(data: demo_seed.DemoData) -> str:
     h = hashlib.md5()
-    for table in sorted(data.tables):
-        for col in data.tables[table][1]:
+    for table in sorted(data.builders):
+        for col in data.build(table)[1]:
             h.update(bulk.encode_rows([col]))
     return h.hexdigest()
 

@@ -11,11 +11,12 @@ them and recreates them from their own catalogue definitions, inside the caller'
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 import numpy as np
 import psycopg
+from psycopg.copy import QueuedLibpqWriter
 
 NULL = b"\\N"
 _HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
@@ -166,16 +167,24 @@ def copy_rows(
     *,
     chunk_rows: int = 250_000,
     freeze: bool = False,
+    while_draining: Callable[[], None] | None = None,
 ) -> int:
-    """COPY byte-string columns into `table`; returns the number of rows written."""
+    """COPY byte-string columns into `table`; returns the number of rows written.
+
+    Chunks go through psycopg's queued writer, so encoding the next chunk overlaps with sending
+    the previous one; `while_draining` runs after the last chunk is queued, while the server is
+    still consuming (the seeder renders the next table there).
+    """
     n = len(columns[0])
     if any(len(c) != n for c in columns):
         raise ValueError(f"columns for {table} differ in length")
     options = " (FREEZE)" if freeze else ""
     sql = f"COPY {table} ({', '.join(column_names)}) FROM STDIN{options}"
-    with cursor.copy(sql) as copy:
+    with cursor.copy(sql, writer=QueuedLibpqWriter(cursor)) as copy:
         for start in range(0, n, chunk_rows):
             copy.write(encode_rows([c[start : start + chunk_rows] for c in columns]))
+        if while_draining is not None:
+            while_draining()
     return n
 
 

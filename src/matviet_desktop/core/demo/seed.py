@@ -9,6 +9,7 @@ are computed with the data (they equal what `core.customers.stats.refresh_order_
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import time
 import zoneinfo
 from collections.abc import Callable
@@ -97,19 +98,29 @@ def seed_demo(
     data = generate(customers=customers, seed=seed, as_of=as_of, history_years=history_years, progress=report)
     phases["generate"] = time.perf_counter() - started
     with engine.begin() as conn:
-        load(conn, data, replace=replace, progress=report)
+        counts = load(conn, data, replace=replace, progress=report)
     phases["load"] = time.perf_counter() - started - phases["generate"]
     report(1.0, "Đã tạo xong dữ liệu mẫu.")
-    return SeedResult(seed, as_of, data.counts(), time.perf_counter() - started, phases)
+    return SeedResult(seed, as_of, counts, time.perf_counter() - started, phases)
+
+
+TableColumns = tuple[list[str], list[np.ndarray]]
 
 
 @dataclass
 class DemoData:
-    tables: dict[str, tuple[list[str], list[np.ndarray]]]
+    """The drawn dataset; each table's COPY columns are rendered on demand by `build`.
+
+    Rendering lazily lets the loader format one table while the previous one streams to the
+    server. Each table renders with its own random generator, so the result does not depend on
+    the order in which tables are built.
+    """
+
+    builders: dict[str, Callable[[], TableColumns]]
     sequences: dict[str, int]
 
-    def counts(self) -> dict[str, int]:
-        return {name: len(cols[0]) if cols else 0 for name, (_, cols) in self.tables.items()}
+    def build(self, table: str) -> TableColumns:
+        return self.builders[table]()
 
 
 def generate(
@@ -171,24 +182,28 @@ def generate(
         end_s,
     )
 
-    tables: dict[str, tuple[list[str], list[np.ndarray]]] = {}
-    tables["stores"] = _stores()
-    tables["products"] = _products(catalog)
-    tables["customers"] = _customers(rng, pop, consents, customer_ids, orders)
-    tables["demo_truth"] = _truth(pop, times.dropout_s, customer_ids)
-    tables["orders"] = _orders(orders, order_ids, order_numbers, customer_ids)
-    tables["order_items"] = _order_items(orders, order_ids)
-    campaigns, costs, target_rows = _campaigns(rng, plans, targets, campaign_ids, customer_ids, pop, as_of)
-    tables["campaigns"] = campaigns
-    tables["campaign_costs"] = costs
-    tables["campaign_targets"] = target_rows
-    tables["customer_engagements"] = _engagements(rng, engagements, customer_ids)
+    r_customers, r_campaigns, r_engagements = rng.spawn(3)
+    campaign_tables = functools.cache(
+        lambda: _campaigns(r_campaigns, plans, targets, campaign_ids, customer_ids, pop, as_of)
+    )
+    builders: dict[str, Callable[[], TableColumns]] = {
+        "stores": _stores,
+        "products": lambda: _products(catalog),
+        "customers": lambda: _customers(r_customers, pop, consents, customer_ids, orders),
+        "demo_truth": lambda: _truth(pop, times.dropout_s, customer_ids),
+        "orders": lambda: _orders(orders, order_ids, order_numbers, customer_ids),
+        "order_items": lambda: _order_items(orders, order_ids),
+        "campaigns": lambda: campaign_tables()[0],
+        "campaign_costs": lambda: campaign_tables()[1],
+        "campaign_targets": lambda: campaign_tables()[2],
+        "customer_engagements": lambda: _engagements(r_engagements, engagements, customer_ids),
+    }
     sequences = {"stores": len(STORES), "products": len(catalog.sku)}
-    return DemoData(tables, sequences)
+    return DemoData(builders, sequences)
 
 
-def load(conn: Connection, data: DemoData, *, replace: bool = False, progress: Progress = _noop) -> None:
-    """COPY generated tables into the database (inside the caller's transaction)."""
+def load(conn: Connection, data: DemoData, *, replace: bool = False, progress: Progress = _noop) -> dict[str, int]:
+    """COPY generated tables into the database (inside the caller's transaction); returns row counts."""
     existing = {t: conn.execute(text(f"SELECT EXISTS (SELECT 1 FROM {t})")).scalar() for t in DEMO_TABLES}  # noqa: S608
     filled = [t for t, has_rows in existing.items() if has_rows]
     if filled and not replace:
@@ -201,17 +216,24 @@ def load(conn: Connection, data: DemoData, *, replace: bool = False, progress: P
     conn.execute(text(f"TRUNCATE {', '.join(DEMO_TABLES)} RESTART IDENTITY CASCADE"))
     raw = conn.connection.driver_connection
     assert raw is not None
-    total_rows = sum(len(cols[0]) for _, cols in data.tables.values()) or 1
-    done = 0
+    counts: dict[str, int] = {}
     with bulk.deferred_indexes_and_keys(raw, DEMO_TABLES), raw.cursor() as cur:
-        for table in DEMO_TABLES:
-            names, cols = data.tables[table]
-            progress(0.25 + 0.55 * done / total_rows, f"Đang nạp bảng {table}…")
-            bulk.copy_rows(cur, table, names, cols, freeze=True)
-            done += len(cols[0])
+        upcoming = data.build(DEMO_TABLES[0])
+        for i, table in enumerate(DEMO_TABLES):
+            names, cols = upcoming
+            progress(0.25 + 0.55 * i / len(DEMO_TABLES), f"Đang nạp bảng {table}…")
+            following = DEMO_TABLES[i + 1] if i + 1 < len(DEMO_TABLES) else None
+
+            def render_next(name: str | None = following) -> None:
+                nonlocal upcoming
+                if name is not None:
+                    upcoming = data.build(name)
+
+            counts[table] = bulk.copy_rows(cur, table, names, cols, freeze=True, while_draining=render_next)
         for table, value in data.sequences.items():
             cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {int(value)})")
         progress(0.8, "Đang tạo chỉ mục và khoá ngoại…")
+    return counts
 
 
 # ---- table builders: byte-string columns in COPY order ------------------------------------------
