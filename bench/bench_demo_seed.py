@@ -15,8 +15,11 @@ import argparse
 import datetime as dt
 import json
 import os
+import resource
 import time
+from pathlib import Path
 
+import psutil
 import psycopg
 
 from matviet_desktop.core.db import migrate
@@ -27,6 +30,29 @@ from matviet_desktop.devtools.pgcluster import start_throwaway_cluster
 
 def _libpq(url: str) -> str:
     return url.replace("postgresql+psycopg://", "postgresql://", 1)
+
+
+def _server_cpu_seconds(datadir: Path | None) -> float | None:
+    """CPU seconds used so far by a local cluster: postmaster, live children, and reaped children
+    (backends and parallel workers that already exited). None when the server is not ours."""
+    if datadir is None:
+        return None
+    try:
+        pid = int((datadir / "postmaster.pid").read_text().splitlines()[0])
+        postmaster = psutil.Process(pid)
+        t = postmaster.cpu_times()
+        total = t.user + t.system + t.children_user + t.children_system
+        for child in postmaster.children(recursive=True):
+            c = child.cpu_times()
+            total += c.user + c.system
+        return total
+    except (OSError, ValueError, psutil.Error):
+        return None
+
+
+def _client_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -56,6 +82,8 @@ def main() -> None:
         t0 = time.perf_counter()
         migrate.upgrade(engine)
         migrated = time.perf_counter() - t0
+        datadir = cluster.datadir if cluster is not None else None
+        client_cpu0, server_cpu0 = _client_cpu_seconds(), _server_cpu_seconds(datadir)
 
         def progress(fraction: float, message: str) -> None:
             print(f"  {time.perf_counter() - t0:7.1f}s [{fraction:4.0%}] {message}", flush=True)
@@ -64,6 +92,9 @@ def main() -> None:
             engine, customers=args.customers, seed=args.seed, as_of=args.as_of, progress=progress
         )
         engine.dispose()
+        client_cpu = _client_cpu_seconds() - client_cpu0
+        server_cpu1 = _server_cpu_seconds(datadir)
+        server_cpu = None if server_cpu0 is None or server_cpu1 is None else server_cpu1 - server_cpu0
         vacuum = None
         if args.keep:
             t1 = time.perf_counter()
@@ -81,6 +112,10 @@ def main() -> None:
                     "seed_seconds": round(result.seconds, 1),
                     "phases": {k: round(v, 1) for k, v in result.phases.items()},
                     "vacuum_analyze_seconds": None if vacuum is None else round(vacuum, 1),
+                    # CPU time is what contention cannot inflate; on an idle 2-core machine the wall
+                    # time lies between max(client, server) and client + server
+                    "client_cpu_seconds": round(client_cpu, 1),
+                    "server_cpu_seconds": None if server_cpu is None else round(server_cpu, 1),
                     "counts": result.counts,
                     "load_average_at_end": load_avg,
                 },

@@ -11,12 +11,16 @@ them and recreates them from their own catalogue definitions, inside the caller'
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 import numpy as np
 import psycopg
 from psycopg.copy import QueuedLibpqWriter
+
+log = logging.getLogger(__name__)
 
 NULL = b"\\N"
 _HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
@@ -234,9 +238,10 @@ def deferred_indexes_and_keys(connection: psycopg.Connection, tables: Sequence[s
     for index, _ in indexes:
         connection.execute(f"DROP INDEX {index}")
     yield
-    for table, constraint, definition in keys:
-        connection.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{constraint}" {definition}')
-    for _, definition in indexes:
-        connection.execute(definition)
-    for table, constraint, definition in foreign_keys:
-        connection.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{constraint}" {definition}')
+    statements = [f'ALTER TABLE {t} ADD CONSTRAINT "{c}" {d}' for t, c, d in keys]
+    statements += [definition for _, definition in indexes]
+    statements += [f'ALTER TABLE {t} ADD CONSTRAINT "{c}" {d}' for t, c, d in foreign_keys]
+    for statement in statements:
+        started = time.perf_counter()
+        connection.execute(statement)
+        log.debug("%.2fs %s", time.perf_counter() - started, statement)

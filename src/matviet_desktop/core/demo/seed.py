@@ -202,7 +202,9 @@ def generate(
     return DemoData(builders, sequences)
 
 
-def load(conn: Connection, data: DemoData, *, replace: bool = False, progress: Progress = _noop) -> dict[str, int]:
+def load(
+    conn: Connection, data: DemoData, *, replace: bool = False, progress: Progress = _noop
+) -> dict[str, int]:
     """COPY generated tables into the database (inside the caller's transaction); returns row counts."""
     existing = {t: conn.execute(text(f"SELECT EXISTS (SELECT 1 FROM {t})")).scalar() for t in DEMO_TABLES}  # noqa: S608
     filled = [t for t, has_rows in existing.items() if has_rows]
