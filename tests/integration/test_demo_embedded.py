@@ -38,6 +38,17 @@ def test_embedded_server_lifecycle(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         status = embedded.server_status()
         assert status.running and status.url == url and status.pid
 
+        # first demo start: migrate and seed with visible progress; the next start only checks
+        steps: list[tuple[float, str]] = []
+        ready = embedded.ensure_demo_ready(lambda f, m: steps.append((f, m)), customers=300, seed=4)
+        assert ready.seeded_now and ready.url == url and ready.seed_info["customers"] == 300
+        fractions = [f for f, _ in steps]
+        assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(steps) > 5
+        again = embedded.ensure_demo_ready(customers=300, seed=4)
+        assert not again.seeded_now and again.seed_info == ready.seed_info
+        with _connect(url) as conn:
+            assert conn.execute("SELECT count(*) FROM customers").fetchone() == (300,)
+
         # stop, then a start reuses the same data directory
         assert embedded.stop_server() is True
         assert not embedded.server_status().running
