@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -24,9 +27,20 @@ def _dead_pid() -> int:
     return proc.pid
 
 
+@pytest.fixture
+def data_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    # not pytest's tmp_path: as root, PostgreSQL runs as the `pgserver` user, which must traverse
+    # the path, and concurrent pytest sessions reset /tmp/pytest-of-root to mode 0700
+    path = Path(tempfile.mkdtemp(prefix="matviet-demo-test-"))
+    path.chmod(0o755)
+    monkeypatch.setenv("MATVIET_DATA_DIR", str(path))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
 @pytest.mark.slow
-def test_embedded_server_lifecycle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MATVIET_DATA_DIR", str(tmp_path))
+def test_embedded_server_lifecycle(data_dir: Path) -> None:
+    tmp_path = data_dir
     pgdata = embedded.data_directory()
     try:
         # first start: initdb, start, create the demo database

