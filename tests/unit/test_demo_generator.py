@@ -97,3 +97,21 @@ def test_stores_are_about_sixty_in_real_provinces() -> None:
     assert len({s.code for s in STORES}) == len(STORES)
     assert len({s.province for s in physical}) >= 25
     assert min(s.opened_at for s in physical).year <= 2010 and max(s.opened_at for s in physical).year >= 2024
+
+
+@pytest.mark.parametrize(
+    ("customers", "as_of"), [(1, AS_OF), (40, dt.date(2028, 2, 29)), (40, dt.date(2012, 1, 1))]
+)
+def test_small_counts_leap_days_and_early_dates_render_every_table(customers: int, as_of: dt.date) -> None:
+    data = demo_seed.generate(customers=customers, seed=5, as_of=as_of)
+    for table in demo_seed.DEMO_TABLES:
+        names, cols = data.build(table)
+        assert len(names) == len(cols)
+        text = bulk.encode_rows(cols)
+        assert text.count(b"\n") == len(cols[0])
+    orders = data.build("orders")
+    dates = orders[1][orders[0].index("order_date")].tolist()
+    end = (
+        (dt.datetime.combine(as_of, dt.time()) - dt.timedelta(hours=7)).strftime("%Y-%m-%d %H:%M:%S").encode()
+    )
+    assert all(d[:19] < end for d in dates)  # nothing on or after the as-of date (Vietnam time)

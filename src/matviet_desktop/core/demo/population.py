@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from matviet_desktop.core.db.bulk import zero_padded_text
 from matviet_desktop.core.demo import vn_names, vn_phones
 from matviet_desktop.core.demo.calendar import OperationalClock, draw_local_hour_seconds
 from matviet_desktop.core.demo.stores import STORES
@@ -281,9 +282,7 @@ def _emails(
     given = given_folded[has]
     year = (1970 + birthday_days[has] // 365.25).astype(np.int64) % 100
     style = rng.integers(0, 4, has.sum())
-    suffix = np.where(
-        style == 0, np.strings.zfill(year.astype("S2"), 2), rng.integers(1, 999, has.sum()).astype("S3")
-    )
+    suffix = np.where(style == 0, zero_padded_text(year, 2), rng.integers(1, 999, has.sum()).astype("S3"))
     sep = np.where(style == 1, b".", b"")
     local = np.where(
         style == 3,

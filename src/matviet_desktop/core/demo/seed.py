@@ -135,7 +135,9 @@ def generate(
     if customers < 1:
         raise ValueError("customers must be at least 1")
     rng = np.random.default_rng(seed)
-    start = as_of.replace(year=as_of.year - history_years)
+    start = as_of.replace(
+        year=as_of.year - history_years, day=min(as_of.day, 28) if as_of.month == 2 else as_of.day
+    )
     clock = OperationalClock(start, as_of)
     start_s = clock.start_s - 7 * 3600
     end_s = int(np.datetime64(as_of, "s").astype(np.int64)) - 7 * 3600  # midnight in Vietnam
