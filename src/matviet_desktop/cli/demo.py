@@ -84,11 +84,16 @@ def seed(
         "phases": {k: round(v, 2) for k, v in result.phases.items()},
     }
     counts = result.counts
+
+    def vn(n: int) -> str:  # Vietnamese digit grouping: 20.000
+        return f"{n:,}".replace(",", ".")
+
     emit(
         payload,
         json,
-        f"Đã tạo {counts['customers']:,} khách hàng, {counts['orders']:,} đơn hàng, "
-        f"{counts['customer_engagements']:,} tương tác trong {result.seconds:.1f} giây (seed {seed}, đến {result.as_of}).",
+        f"Đã tạo {vn(counts['customers'])} khách hàng, {vn(counts['orders'])} đơn hàng, "
+        f"{vn(counts['customer_engagements'])} tương tác trong {result.seconds:.1f} giây "
+        f"(seed {seed}, dữ liệu đến hết ngày {result.as_of - dt.timedelta(days=1):%d/%m/%Y}).",
     )
 
 
