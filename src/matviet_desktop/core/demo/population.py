@@ -329,6 +329,13 @@ def _duplicates(
 
 
 def _title_words(folded: np.ndarray) -> np.ndarray:
-    """'nguyen van an' → 'Nguyen Van An' (vectorised over a bytes array)."""
-    u = folded.astype("U64")
-    return np.char.title(u).astype("S64")
+    """b'nguyen van an' → b'Nguyen Van An' (ASCII, vectorised over the byte matrix)."""
+    text = np.ascontiguousarray(folded)
+    if text.size == 0:
+        return text
+    matrix = text.view(np.uint8).reshape(text.size, text.dtype.itemsize).copy()
+    starts = np.ones_like(matrix, dtype=bool)
+    starts[:, 1:] = matrix[:, :-1] == ord(" ")
+    lower = (matrix >= ord("a")) & (matrix <= ord("z"))
+    matrix[starts & lower] -= 32
+    return matrix.view(text.dtype).ravel()
