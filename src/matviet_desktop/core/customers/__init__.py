@@ -1,0 +1,1 @@
+"""Customers: phone normalisation, identity matching, duplicate review and merge."""
