@@ -159,9 +159,7 @@ def _to_national_digits(raw: str) -> tuple[str | None, str | None]:
         # 84 + 9-digit mobile, 84 + 10-digit landline/old mobile, or the mistaken 840 + 9 digits.
         rest = digits[2:]
         return (rest if rest.startswith("0") else "0" + rest), None
-    if not digits.startswith("0") and (
-        len(digits) == 9 or (len(digits) == 10 and digits[0] in "12")
-    ):
+    if not digits.startswith("0") and (len(digits) == 9 or (len(digits) == 10 and digits[0] in "12")):
         # Excel dropped the leading zero (9-digit mobile, 10-digit landline or old mobile).
         if not digits.startswith(("1800", "1900")):
             return "0" + digits, None

@@ -56,7 +56,12 @@ def stage(ctx: StageContext) -> None:
         problem(f"{c('full_name')} IS NULL", "missing_value", "full_name"),
         problem(f"{c('phone')} IS NOT NULL AND pm.e164 IS NULL", "bad_phone", "phone", "pm.message"),
         problem(f"{email} IS NOT NULL AND {email} !~ '{EMAIL_RE}'", "bad_email", "email"),
-        problem(f"{c('gender')} IS NOT NULL AND {gender} IS NULL", "bad_value", "gender", lit("'nam', 'nữ', 'khác'")),
+        problem(
+            f"{c('gender')} IS NOT NULL AND {gender} IS NULL",
+            "bad_value",
+            "gender",
+            lit("'nam', 'nữ', 'khác'"),
+        ),
         *date_checks("birthday", birthday, c("birthday"), False),
         problem(f"{c('home_store_code')} IS NOT NULL AND st.id IS NULL", "unknown_store", "home_store_code"),
         problem(

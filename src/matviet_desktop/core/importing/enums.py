@@ -37,7 +37,12 @@ CATEGORY = _build(
     }
 )
 CONSENT_CHANNEL = _build(
-    {"sms": ("tin nhắn", "sms"), "zalo": ("zns", "zalo oa"), "email": ("e-mail", "thư"), "all": ("tất cả", "mọi kênh")}
+    {
+        "sms": ("tin nhắn", "sms"),
+        "zalo": ("zns", "zalo oa"),
+        "email": ("e-mail", "thư"),
+        "all": ("tất cả", "mọi kênh"),
+    }
 )
 CONSENT_STATUS = _build(
     {

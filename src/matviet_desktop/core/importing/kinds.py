@@ -126,8 +126,12 @@ def customer_reference(ctx: StageContext, with_email: bool = False) -> tuple[str
     columns = f"{found} AS customer_id"
     checks = [
         problem(f"{ext} IS NULL AND {phone} IS NULL AND {email} IS NULL", "missing_value", "customer"),
-        problem(f"{found} IS NULL AND {phone} IS NOT NULL AND pm.e164 IS NULL", "bad_phone", "customer_phone",
-                "pm.message"),
+        problem(
+            f"{found} IS NULL AND {phone} IS NOT NULL AND pm.e164 IS NULL",
+            "bad_phone",
+            "customer_phone",
+            "pm.message",
+        ),
         problem(
             f"{found} IS NULL AND ({ext} IS NOT NULL OR pm.e164 IS NOT NULL OR {email} IS NOT NULL)",
             "unknown_customer",
@@ -139,7 +143,7 @@ def customer_reference(ctx: StageContext, with_email: bool = False) -> tuple[str
 
 def create_stage(ctx: StageContext, columns: list[str], joins: str, checks: list[str]) -> None:
     ctx.cur.execute(
-        f"CREATE TEMP TABLE stg ON COMMIT DROP AS SELECT r.line_no, {', '.join(columns)}, "  # noqa: S608
+        f"CREATE TEMP TABLE stg ON COMMIT DROP AS SELECT r.line_no, {', '.join(columns)}, "
         f"{problems_array(checks)} AS problems FROM stg_raw r {joins}"
     )
     ctx.cur.execute("CREATE UNIQUE INDEX ON stg (line_no)")
@@ -182,8 +186,12 @@ def stage_stores(ctx: StageContext) -> None:
         problem(f"{c('code')} IS NULL", "missing_value", "code"),
         problem(f"{c('name')} IS NULL", "missing_value", "name"),
         problem(f"{c('province')} IS NULL", "missing_value", "province"),
-        *date_checks("opened_at", f"pg_temp.mv_date({c('opened_at')}, {ctx.date_order})", c("opened_at"), False),
-        problem(f"{c('is_active')} IS NOT NULL AND {active} IS NULL", "bad_value", "is_active", "'có, không'"),
+        *date_checks(
+            "opened_at", f"pg_temp.mv_date({c('opened_at')}, {ctx.date_order})", c("opened_at"), False
+        ),
+        problem(
+            f"{c('is_active')} IS NOT NULL AND {active} IS NULL", "bad_value", "is_active", "'có, không'"
+        ),
         duplicate_check("code", c("code")),
     ]
     create_stage(ctx, columns, "", checks)
@@ -214,7 +222,7 @@ def stage_orders(ctx: StageContext) -> None:
     columns = [
         f"{c('external_id')} AS external_id",
         ref_columns,
-        f"st.id AS store_id",
+        "st.id AS store_id",
         f"{order_date} AS order_date",
         f"{total} AS total_amount",
         f"{discount} AS discount_amount",
@@ -230,10 +238,18 @@ def stage_orders(ctx: StageContext) -> None:
         *date_checks("order_date", order_date, c("order_date"), True),
         *amount_checks("total_amount", total, c("total_amount"), True),
         *amount_checks("discount_amount", discount, c("discount_amount"), False),
-        problem(f"{c('status')} IS NOT NULL AND {status} IS NULL", "bad_value", "status",
-                lit("'hoàn thành', 'đã hủy', 'trả hàng'")),
-        problem(f"{c('channel')} IS NOT NULL AND {channel} IS NULL", "bad_value", "channel",
-                lit("'cửa hàng', 'website', 'điện thoại'")),
+        problem(
+            f"{c('status')} IS NOT NULL AND {status} IS NULL",
+            "bad_value",
+            "status",
+            lit("'hoàn thành', 'đã hủy', 'trả hàng'"),
+        ),
+        problem(
+            f"{c('channel')} IS NOT NULL AND {channel} IS NULL",
+            "bad_value",
+            "channel",
+            lit("'cửa hàng', 'website', 'điện thoại'"),
+        ),
         duplicate_check("external_id", c("external_id")),
     ]
     joins = f"{ref_joins} LEFT JOIN stores st ON st.code = {c('store_code')}"
@@ -295,11 +311,18 @@ def stage_order_items(ctx: StageContext) -> None:
         problem(f"{order_ext} IS NULL", "missing_value", "order_external_id"),
         problem(f"{order_ext} IS NOT NULL AND o.id IS NULL", "unknown_order", "order_external_id"),
         problem(f"{c('sku')} IS NOT NULL AND p.id IS NULL", "unknown_product", "sku"),
-        problem(f"{c('category')} IS NOT NULL AND {category} IS NULL", "bad_value", "category",
-                lit("'kính', 'kính mát', 'kính áp tròng', 'phụ kiện', 'khám mắt'")),
+        problem(
+            f"{c('category')} IS NOT NULL AND {category} IS NULL",
+            "bad_value",
+            "category",
+            lit("'kính', 'kính mát', 'kính áp tròng', 'phụ kiện', 'khám mắt'"),
+        ),
         problem(f"{c('category')} IS NULL AND {c('sku')} IS NULL", "missing_value", "category"),
-        problem(f"{quantity} = 'NaN' OR {quantity} <= 0 OR {quantity} <> trunc({quantity})", "bad_quantity",
-                "quantity"),
+        problem(
+            f"{quantity} = 'NaN' OR {quantity} <= 0 OR {quantity} <> trunc({quantity})",
+            "bad_quantity",
+            "quantity",
+        ),
         *amount_checks("unit_price", price, c("unit_price"), True),
         *amount_checks("discount", discount, c("discount"), False),
     ]
@@ -341,8 +364,12 @@ def stage_engagements(ctx: StageContext) -> None:
     checks = [
         *ref_checks,
         problem(f"{c('engagement_type')} IS NULL", "missing_value", "engagement_type"),
-        problem(f"{c('engagement_type')} IS NOT NULL AND {kind} IS NULL", "bad_value", "engagement_type",
-                lit("'mua hàng', 'ghé cửa hàng', 'khám mắt', 'nps'")),
+        problem(
+            f"{c('engagement_type')} IS NOT NULL AND {kind} IS NULL",
+            "bad_value",
+            "engagement_type",
+            lit("'mua hàng', 'ghé cửa hàng', 'khám mắt', 'nps'"),
+        ),
         *date_checks("occurred_at", occurred, c("occurred_at"), True),
         problem(
             f"row_number() OVER (PARTITION BY {key} ORDER BY r.line_no) > 1",
@@ -389,11 +416,19 @@ def stage_consents(ctx: StageContext) -> None:
     checks = [
         *ref_checks,
         problem(f"{c('channel')} IS NULL", "missing_value", "channel"),
-        problem(f"{c('channel')} IS NOT NULL AND {channel} IS NULL", "bad_value", "channel",
-                lit("'sms', 'zalo', 'email', 'tất cả'")),
+        problem(
+            f"{c('channel')} IS NOT NULL AND {channel} IS NULL",
+            "bad_value",
+            "channel",
+            lit("'sms', 'zalo', 'email', 'tất cả'"),
+        ),
         problem(f"{c('status')} IS NULL", "missing_value", "status"),
-        problem(f"{c('status')} IS NOT NULL AND {status} IS NULL", "bad_value", "status",
-                lit("'đồng ý', 'từ chối'")),
+        problem(
+            f"{c('status')} IS NOT NULL AND {status} IS NULL",
+            "bad_value",
+            "status",
+            lit("'đồng ý', 'từ chối'"),
+        ),
         *date_checks("occurred_at", occurred, c("occurred_at"), True),
     ]
     create_stage(ctx, columns, ref_joins, checks)
@@ -439,8 +474,12 @@ def stage_do_not_contact(ctx: StageContext) -> None:
         problem(f"{c('phone')} IS NULL AND {c('email')} IS NULL", "missing_value", "phone"),
         problem(f"{c('phone')} IS NOT NULL AND pm.e164 IS NULL", "bad_phone", "phone", "pm.message"),
         problem(f"{email} IS NOT NULL AND {email} !~ '{EMAIL_RE}'", "bad_email", "email"),
-        problem(f"{c('channel')} IS NOT NULL AND {channel} IS NULL", "bad_value", "channel",
-                lit("'sms', 'zalo', 'email', 'tất cả'")),
+        problem(
+            f"{c('channel')} IS NOT NULL AND {channel} IS NULL",
+            "bad_value",
+            "channel",
+            lit("'sms', 'zalo', 'email', 'tất cả'"),
+        ),
         problem(
             f"row_number() OVER (PARTITION BY {key} ORDER BY r.line_no) > 1",
             "duplicate_in_file",

@@ -41,8 +41,25 @@ def _f(name: str, label: str, *synonyms: str, required: bool = False) -> FieldSp
 
 
 _CUSTOMER_REF = (
-    _f("customer_external_id", "Mã khách hàng", "ma kh", "ma khach hang", "customer id", "customer code", "makh"),
-    _f("customer_phone", "Số điện thoại khách", "so dien thoai", "sdt", "dien thoai", "phone", "di dong", "mobile"),
+    _f(
+        "customer_external_id",
+        "Mã khách hàng",
+        "ma kh",
+        "ma khach hang",
+        "customer id",
+        "customer code",
+        "makh",
+    ),
+    _f(
+        "customer_phone",
+        "Số điện thoại khách",
+        "so dien thoai",
+        "sdt",
+        "dien thoai",
+        "phone",
+        "di dong",
+        "mobile",
+    ),
 )
 _DATE_OF_EVENT = ("ngay", "thoi gian", "date", "ngay gio", "created at")
 
@@ -57,33 +74,93 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     ),
     "customers": (
         _f("external_id", "Mã khách hàng", "ma kh", "ma khach hang", "customer id", "customer code", "makh"),
-        _f("full_name", "Họ tên", "ho ten", "ho va ten", "ten khach hang", "khach hang", "ten", "name",
-           required=True),
-        _f("phone", "Số điện thoại", "so dien thoai", "sdt", "dien thoai", "di dong", "mobile", "phone number"),
+        _f(
+            "full_name",
+            "Họ tên",
+            "ho ten",
+            "ho va ten",
+            "ten khach hang",
+            "khach hang",
+            "ten",
+            "name",
+            required=True,
+        ),
+        _f(
+            "phone",
+            "Số điện thoại",
+            "so dien thoai",
+            "sdt",
+            "dien thoai",
+            "di dong",
+            "mobile",
+            "phone number",
+        ),
         _f("email", "Email", "e mail", "thu dien tu", "mail"),
         _f("gender", "Giới tính", "gioi tinh", "sex"),
         _f("birthday", "Ngày sinh", "ngay sinh", "sinh nhat", "date of birth", "dob", "birth date"),
         _f("province", "Tỉnh/Thành phố", "tinh", "tinh thanh", "tinh thanh pho", "thanh pho", "city"),
-        _f("home_store_code", "Cửa hàng", "cua hang", "ma cua hang", "ma ch", "store", "store code",
-           "home store"),
+        _f(
+            "home_store_code",
+            "Cửa hàng",
+            "cua hang",
+            "ma cua hang",
+            "ma ch",
+            "store",
+            "store code",
+            "home store",
+        ),
     ),
     "orders": (
-        _f("external_id", "Mã đơn hàng", "ma don", "ma don hang", "so hoa don", "so hd", "ma hd", "order id",
-           "order code", required=True),
+        _f(
+            "external_id",
+            "Mã đơn hàng",
+            "ma don",
+            "ma don hang",
+            "so hoa don",
+            "so hd",
+            "ma hd",
+            "order id",
+            "order code",
+            required=True,
+        ),
         *_CUSTOMER_REF,
         _f("store_code", "Cửa hàng", "cua hang", "ma cua hang", "ma ch", "store", required=True),
-        _f("order_date", "Ngày mua", "ngay mua", "ngay ban", "ngay dat", "ngay hoa don", *_DATE_OF_EVENT,
-           required=True),
-        _f("total_amount", "Thành tiền", "thanh tien", "tong tien", "tong cong", "total", "amount",
-           required=True),
+        _f(
+            "order_date",
+            "Ngày mua",
+            "ngay mua",
+            "ngay ban",
+            "ngay dat",
+            "ngay hoa don",
+            *_DATE_OF_EVENT,
+            required=True,
+        ),
+        _f(
+            "total_amount",
+            "Thành tiền",
+            "thanh tien",
+            "tong tien",
+            "tong cong",
+            "total",
+            "amount",
+            required=True,
+        ),
         _f("discount_amount", "Giảm giá", "giam gia", "chiet khau", "discount"),
         _f("status", "Trạng thái", "trang thai"),
         _f("channel", "Kênh bán", "kenh", "kenh ban"),
         _f("promo_code", "Mã khuyến mãi", "ma khuyen mai", "ma km", "voucher", "promo"),
     ),
     "order_items": (
-        _f("order_external_id", "Mã đơn hàng", "ma don", "ma don hang", "so hoa don", "so hd", "order id",
-           required=True),
+        _f(
+            "order_external_id",
+            "Mã đơn hàng",
+            "ma don",
+            "ma don hang",
+            "so hoa don",
+            "so hd",
+            "order id",
+            required=True,
+        ),
         _f("line_id", "Mã dòng", "ma dong", "stt", "line", "line no", "item id"),
         _f("sku", "Mã sản phẩm", "ma sp", "ma san pham", "ma hang", "product code"),
         _f("category", "Nhóm hàng", "nhom hang", "loai", "danh muc", "loai san pham"),
@@ -134,8 +211,11 @@ class ColumnMapping:
         return [f.name for f in FIELDS[self.kind] if f.required and f.name not in self.columns]
 
     def to_json(self, headers: list[str]) -> dict[str, Any]:
-        return {"kind": self.kind, "columns": {headers[i]: f for f, i in self.columns.items()},
-                "date_order": self.date_order}
+        return {
+            "kind": self.kind,
+            "columns": {headers[i]: f for f, i in self.columns.items()},
+            "date_order": self.date_order,
+        }
 
 
 def field_spec(kind: str, name: str) -> FieldSpec:

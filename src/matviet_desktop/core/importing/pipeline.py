@@ -222,11 +222,20 @@ def run_import(
         conn.rollback()
         with open_table(path, fmt) as (headers, rows):
             column_mapping = _resolve_mapping(kind, headers, mapping)
-            import_id, previous = _record_start(conn, kind, path, sha, fmt, headers, column_mapping, dry_run,
-                                                created_by)
-            report = ImportReport(import_id=import_id, kind=kind, file_name=path.name, file_sha256=sha,
-                                  dry_run=dry_run, status="running", previous_import_id=previous,
-                                  encoding=fmt.encoding, delimiter=fmt.delimiter)
+            import_id, previous = _record_start(
+                conn, kind, path, sha, fmt, headers, column_mapping, dry_run, created_by
+            )
+            report = ImportReport(
+                import_id=import_id,
+                kind=kind,
+                file_name=path.name,
+                file_sha256=sha,
+                dry_run=dry_run,
+                status="running",
+                previous_import_id=previous,
+                encoding=fmt.encoding,
+                delimiter=fmt.delimiter,
+            )
             try:
                 with conn.transaction():
                     cur = conn.cursor()
@@ -346,7 +355,9 @@ def _stage_phones(cur: psycopg.Cursor[Any], ctx: kinds.StageContext, phone_field
 
 def _insert_rejects(cur: psycopg.Cursor[Any], ctx: kinds.StageContext) -> None:
     value_cases = " ".join(
-        f"WHEN '{name}' THEN {ctx.col(name)}" for name in (f.name for f in FIELDS[ctx.mapping.kind]) if ctx.mapped(name)
+        f"WHEN '{name}' THEN {ctx.col(name)}"
+        for name in (f.name for f in FIELDS[ctx.mapping.kind])
+        if ctx.mapped(name)
     )
     value_expr = f"CASE p.field {value_cases} END" if value_cases else "NULL::text"
     raw_cells = ", ".join(f"r.c{i}" for i in range(len(ctx.headers)))
@@ -366,7 +377,7 @@ def _insert_rejects(cur: psycopg.Cursor[Any], ctx: kinds.StageContext) -> None:
                                    split_part(u.problem, '|', 3) AS detail) p
         CROSS JOIN LATERAL (SELECT {value_expr} AS value) v
         WHERE cardinality(s.problems) > 0
-        """,  # noqa: S608 (identifiers come from our field tables, values are bound)
+        """,
         {
             "import_id": ctx.import_id,
             "templates": json.dumps(REJECT_MESSAGES, ensure_ascii=False),

@@ -81,7 +81,9 @@ def sniff_format(path: Path) -> TableFormat:
     if path.suffix.lower() in XLSX_SUFFIXES:
         return TableFormat("xlsx")
     if path.suffix.lower() == ".xls":
-        raise UnreadableFile("Tệp .xls (Excel 97–2003) chưa được hỗ trợ: mở bằng Excel và lưu thành .xlsx hoặc CSV.")
+        raise UnreadableFile(
+            "Tệp .xls (Excel 97–2003) chưa được hỗ trợ: mở bằng Excel và lưu thành .xlsx hoặc CSV."
+        )
     with path.open("rb") as handle:
         sample = handle.read(SAMPLE_BYTES)
     if sample.startswith(b"PK\x03\x04"):
@@ -138,7 +140,7 @@ def open_table(path: Path, fmt: TableFormat) -> Iterator[tuple[list[str], Iterat
         return
     with path.open(encoding=fmt.encoding or "utf-8", errors="replace", newline="") as handle:
         reader = csv.reader(_nfc_lines(handle), delimiter=fmt.delimiter or ",")
-        yield from _with_header(([c.strip() for c in row] for row in reader))
+        yield from _with_header([c.strip() for c in row] for row in reader)
 
 
 def _with_header(
