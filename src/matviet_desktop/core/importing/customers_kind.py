@@ -14,7 +14,6 @@ Blank cells never erase stored values.
 
 from __future__ import annotations
 
-from matviet_desktop.core.importing import enums
 from matviet_desktop.core.importing.kinds import (
     EMAIL_RE,
     Outcome,
@@ -22,33 +21,31 @@ from matviet_desktop.core.importing.kinds import (
     create_stage,
     date_checks,
     duplicate_check,
-    enum_expr,
-    lit,
+    enum_check,
     problem,
 )
 
 
-def search_text_sql(name: str, phone: str, email: str) -> str:
-    """The same text as core.text.search_text(name, phone, email), in SQL."""
+def search_text_sql(folded_name: str, phone: str, email: str) -> str:
+    """The same text as core.text.search_text(name, phone, email), in SQL, from the folded name."""
     digits = f"regexp_replace({phone}, '\\D', '', 'g')"
     return (
-        f"concat_ws(' ', NULLIF(pg_temp.mv_fold({name}), ''), NULLIF({digits}, ''),"
+        f"concat_ws(' ', NULLIF({folded_name}, ''), NULLIF({digits}, ''),"
         f" CASE WHEN {digits} LIKE '84%' THEN '0' || substr({digits}, 3) END, lower({email}))"
     )
 
 
 def stage(ctx: StageContext) -> None:
-    c = ctx.col
-    gender = enum_expr(c("gender"), enums.GENDER)
-    birthday = f"pg_temp.mv_date({c('birthday')}, {ctx.date_order})"
+    c, v = ctx.col, ctx.value
     email = f"lower({c('email')})"
     columns = [
         f"{c('external_id')} AS external_id",
         f"{c('full_name')} AS full_name",
+        f"{v('full_name')}::text AS name_folded",
         "pm.e164 AS phone",
         f"{email} AS email",
-        f"{gender} AS gender",
-        f"{birthday} AS birthday",
+        f"{v('gender')}::text AS gender",
+        f"{v('birthday')}::date AS birthday",
         f"{c('province')} AS province",
         "st.id AS home_store_id",
     ]
@@ -56,13 +53,8 @@ def stage(ctx: StageContext) -> None:
         problem(f"{c('full_name')} IS NULL", "missing_value", "full_name"),
         problem(f"{c('phone')} IS NOT NULL AND pm.e164 IS NULL", "bad_phone", "phone", "pm.message"),
         problem(f"{email} IS NOT NULL AND {email} !~ '{EMAIL_RE}'", "bad_email", "email"),
-        problem(
-            f"{c('gender')} IS NOT NULL AND {gender} IS NULL",
-            "bad_value",
-            "gender",
-            lit("'nam', 'nữ', 'khác'"),
-        ),
-        *date_checks("birthday", birthday, c("birthday"), False),
+        enum_check(ctx, "gender", "'nam', 'nữ', 'khác'"),
+        *date_checks(ctx, "birthday", False, is_date=True),
         problem(f"{c('home_store_code')} IS NOT NULL AND st.id IS NULL", "unknown_store", "home_store_code"),
         problem(
             f"{c('external_id')} IS NULL AND {c('phone')} IS NULL AND {c('email')} IS NULL",
@@ -90,9 +82,9 @@ def _match(ctx: StageContext) -> None:
             COALESCE(
               ce.id,
               CASE WHEN cp.id IS NOT NULL AND (s.external_id IS NULL OR (cp.external_id IS NULL
-                   AND pg_temp.mv_fold(cp.full_name) = pg_temp.mv_fold(s.full_name))) THEN cp.id END,
+                   AND pg_temp.mv_fold(cp.full_name) = s.name_folded)) THEN cp.id END,
               CASE WHEN em.n = 1 AND (s.external_id IS NULL OR em.external_id IS NULL)
-                   AND pg_temp.mv_fold(em.full_name) = pg_temp.mv_fold(s.full_name) THEN em.id END
+                   AND pg_temp.mv_fold(em.full_name) = s.name_folded THEN em.id END
             ) AS target
           FROM stg s
           LEFT JOIN customers ce ON ce.external_id = s.external_id
@@ -147,7 +139,7 @@ def apply(ctx: StageContext) -> Outcome:
           UPDATE customers c SET external_id = nv.external_id, full_name = nv.full_name, phone = nv.phone,
                  email = nv.email, gender = nv.gender, birthday = nv.birthday, province = nv.province,
                  home_store_id = nv.home_store_id,
-                 search_text = {search_text_sql("nv.full_name", "nv.phone", "nv.email")}, updated_at = now()
+                 search_text = {search_text_sql("pg_temp.mv_fold(nv.full_name)", "nv.phone", "nv.email")}, updated_at = now()
           FROM nv WHERE c.id = nv.id
             AND (c.external_id, c.full_name, c.phone, c.email, c.gender, c.birthday, c.province, c.home_store_id)
                 IS DISTINCT FROM (nv.external_id, nv.full_name, nv.phone, nv.email, nv.gender, nv.birthday,
@@ -162,7 +154,7 @@ def apply(ctx: StageContext) -> Outcome:
           INSERT INTO customers (id, external_id, full_name, phone, email, gender, birthday, province,
                                  home_store_id, search_text)
           SELECT m.cid, s.external_id, s.full_name, m.phone_to_set, s.email, s.gender, s.birthday, s.province,
-                 s.home_store_id, {search_text_sql("s.full_name", "m.phone_to_set", "s.email")}
+                 s.home_store_id, {search_text_sql("s.name_folded", "m.phone_to_set", "s.email")}
           FROM stg_match m JOIN stg s ON s.line_no = m.line_no WHERE m.target IS NULL
           RETURNING 1
         ) SELECT count(*) FROM ins
@@ -181,7 +173,7 @@ def apply(ctx: StageContext) -> Outcome:
           SELECT m.cid, b.id, 'same_name_birthday', 0.600, 3
           FROM stg_match m JOIN stg s ON s.line_no = m.line_no
           JOIN customers b ON b.birthday = s.birthday AND b.id <> m.cid
-           AND pg_temp.mv_fold(b.full_name) = pg_temp.mv_fold(s.full_name)
+           AND pg_temp.mv_fold(b.full_name) = s.name_folded
         ), ins AS (
           INSERT INTO duplicate_candidates (customer_a, customer_b, reason, score)
           SELECT DISTINCT ON (LEAST(x, y), GREATEST(x, y)) LEAST(x, y), GREATEST(x, y), reason, score

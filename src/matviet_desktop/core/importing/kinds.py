@@ -1,6 +1,7 @@
 """Per kind of data: how staged text becomes typed values, which problems reject a row, and how
 valid rows are upserted. Everything is set-based SQL over the staging tables `stg_raw`
-(line_no, c0…cN as text) and `stg_phone` (raw → canonical phone).
+(line_no, c0…cN as text), `stg_phone` (raw → canonical phone) and one lookup table per parsed
+field, `pf_<field>(raw, v, ok)`, filled in Python once per distinct value (see parsers.py).
 
 Each `stage` builds the temp table `stg(line_no, …typed…, problems text[])`; a problem is
 'code|field|detail'. `apply` writes the rows whose `problems` is empty and returns counts.
@@ -12,7 +13,7 @@ consent_events (customer, channel, granted, time, source), do_not_contact (phone
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import psycopg
@@ -29,18 +30,30 @@ class StageContext:
     import_id: int
     mapping: ColumnMapping
     headers: list[str]
+    parsed: tuple[str, ...] = ()  # fields with a pf_<field> lookup table
 
     def mapped(self, name: str) -> bool:
         return name in self.mapping.columns
+
+    def value(self, name: str) -> str:
+        """SQL for a parsed field's typed value (NULL when blank, unreadable or not in the file)."""
+        return f"pf_{name}.v" if self.mapped(name) else "NULL"
+
+    def unreadable(self, name: str) -> str:
+        """SQL condition: the cell has text that could not be read."""
+        return f"pf_{name}.ok = false" if self.mapped(name) else "false"
+
+    def lookup_joins(self) -> str:
+        return " ".join(
+            f"LEFT JOIN pf_{name} ON pf_{name}.raw = {self.col(name)}"
+            for name in self.parsed
+            if self.mapped(name)
+        )
 
     def col(self, name: str) -> str:
         """SQL for a field's raw text (NULL when blank or not in the file)."""
         index = self.mapping.columns.get(name)
         return f"NULLIF(r.c{index}, '')" if index is not None else "NULL::text"
-
-    @property
-    def date_order(self) -> str:
-        return "'" + self.mapping.date_order + "'"
 
 
 @dataclass
@@ -55,6 +68,8 @@ class Handler:
     stage: Callable[[StageContext], None]
     apply: Callable[[StageContext], Outcome]
     phone_fields: tuple[str, ...] = ()
+    # field → (parser kind, enum words) for the fields read by parsers.py
+    parsed: dict[str, tuple[str, dict[str, str] | None]] = field(default_factory=dict)
 
 
 def problem(condition: str, code: str, field: str, detail: str = "''") -> str:
@@ -70,27 +85,29 @@ def lit(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def enum_expr(raw: str, mapping: dict[str, str]) -> str:
-    return f"({lit(enums.as_json(mapping))}::jsonb ->> pg_temp.mv_fold({raw}))"
-
-
-def amount_checks(field: str, column: str, raw: str, required: bool) -> list[str]:
+def amount_checks(ctx: StageContext, name: str, required: bool) -> list[str]:
     checks = [
-        problem(f"{column} = 'NaN'", "bad_amount", field),
-        problem(f"{column} <> 'NaN' AND {column} < 0", "negative_amount", field),
+        problem(ctx.unreadable(name), "bad_amount", name),
+        problem(f"{ctx.value(name)} < 0", "negative_amount", name),
     ]
     if required:
-        checks.insert(0, problem(f"{raw} IS NULL", "missing_value", field))
+        checks.insert(0, problem(f"{ctx.col(name)} IS NULL", "missing_value", name))
     return checks
 
 
-def date_checks(field: str, column: str, raw: str, required: bool, future_ok: bool = False) -> list[str]:
-    checks = [problem(f"{column} = '-infinity'", "bad_date", field)]
-    if not future_ok:
-        checks.append(problem(f"{column} <> '-infinity' AND {column} > now()", "date_in_future", field))
+def date_checks(ctx: StageContext, name: str, required: bool, is_date: bool = False) -> list[str]:
+    today = "(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date" if is_date else "now()"
+    checks = [
+        problem(ctx.unreadable(name), "bad_date", name),
+        problem(f"{ctx.value(name)} > {today}", "date_in_future", name),
+    ]
     if required:
-        checks.insert(0, problem(f"{raw} IS NULL", "missing_value", field))
+        checks.insert(0, problem(f"{ctx.col(name)} IS NULL", "missing_value", name))
     return checks
+
+
+def enum_check(ctx: StageContext, name: str, hint: str) -> str:
+    return problem(ctx.unreadable(name), "bad_value", name, lit(hint))
 
 
 def duplicate_check(field: str, key: str) -> str:
@@ -144,7 +161,7 @@ def customer_reference(ctx: StageContext, with_email: bool = False) -> tuple[str
 def create_stage(ctx: StageContext, columns: list[str], joins: str, checks: list[str]) -> None:
     ctx.cur.execute(
         f"CREATE TEMP TABLE stg ON COMMIT DROP AS SELECT r.line_no, {', '.join(columns)}, "
-        f"{problems_array(checks)} AS problems FROM stg_raw r {joins}"
+        f"{problems_array(checks)} AS problems FROM stg_raw r {joins} {ctx.lookup_joins()}"
     )
     ctx.cur.execute("CREATE UNIQUE INDEX ON stg (line_no)")
     ctx.cur.execute("ANALYZE stg")
@@ -172,26 +189,21 @@ def changed(table: str, columns: list[str]) -> str:
 
 
 def stage_stores(ctx: StageContext) -> None:
-    c = ctx.col
-    active = enum_expr(c("is_active"), enums.BOOLEAN)
+    c, v = ctx.col, ctx.value
     columns = [
         f"{c('code')} AS code",
         f"{c('name')} AS name",
         f"{c('province')} AS province",
         f"{c('district')} AS district",
-        f"pg_temp.mv_date({c('opened_at')}, {ctx.date_order}) AS opened_at",
-        f"({active})::boolean AS is_active",
+        f"{v('opened_at')}::date AS opened_at",
+        f"{v('is_active')}::boolean AS is_active",
     ]
     checks = [
         problem(f"{c('code')} IS NULL", "missing_value", "code"),
         problem(f"{c('name')} IS NULL", "missing_value", "name"),
         problem(f"{c('province')} IS NULL", "missing_value", "province"),
-        *date_checks(
-            "opened_at", f"pg_temp.mv_date({c('opened_at')}, {ctx.date_order})", c("opened_at"), False
-        ),
-        problem(
-            f"{c('is_active')} IS NOT NULL AND {active} IS NULL", "bad_value", "is_active", "'có, không'"
-        ),
+        *date_checks(ctx, "opened_at", False, is_date=True),
+        enum_check(ctx, "is_active", "'có', 'không'"),
         duplicate_check("code", c("code")),
     ]
     create_stage(ctx, columns, "", checks)
@@ -214,20 +226,17 @@ def apply_stores(ctx: StageContext) -> Outcome:
 
 
 def stage_orders(ctx: StageContext) -> None:
-    c = ctx.col
+    c, v = ctx.col, ctx.value
     ref_columns, ref_joins, ref_checks = customer_reference(ctx)
-    order_date = f"pg_temp.mv_ts({c('order_date')}, {ctx.date_order})"
-    total, discount = f"pg_temp.mv_amount({c('total_amount')})", f"pg_temp.mv_amount({c('discount_amount')})"
-    status, channel = enum_expr(c("status"), enums.ORDER_STATUS), enum_expr(c("channel"), enums.ORDER_CHANNEL)
     columns = [
         f"{c('external_id')} AS external_id",
         ref_columns,
         "st.id AS store_id",
-        f"{order_date} AS order_date",
-        f"{total} AS total_amount",
-        f"{discount} AS discount_amount",
-        f"{status} AS status",
-        f"{channel} AS channel",
+        f"{v('order_date')}::timestamptz AS order_date",
+        f"{v('total_amount')}::numeric AS total_amount",
+        f"{v('discount_amount')}::numeric AS discount_amount",
+        f"{v('status')}::text AS status",
+        f"{v('channel')}::text AS channel",
         f"{c('promo_code')} AS promo_code",
     ]
     checks = [
@@ -235,21 +244,11 @@ def stage_orders(ctx: StageContext) -> None:
         *ref_checks,
         problem(f"{c('store_code')} IS NULL", "missing_value", "store_code"),
         problem(f"{c('store_code')} IS NOT NULL AND st.id IS NULL", "unknown_store", "store_code"),
-        *date_checks("order_date", order_date, c("order_date"), True),
-        *amount_checks("total_amount", total, c("total_amount"), True),
-        *amount_checks("discount_amount", discount, c("discount_amount"), False),
-        problem(
-            f"{c('status')} IS NOT NULL AND {status} IS NULL",
-            "bad_value",
-            "status",
-            lit("'hoàn thành', 'đã hủy', 'trả hàng'"),
-        ),
-        problem(
-            f"{c('channel')} IS NOT NULL AND {channel} IS NULL",
-            "bad_value",
-            "channel",
-            lit("'cửa hàng', 'website', 'điện thoại'"),
-        ),
+        *date_checks(ctx, "order_date", True),
+        *amount_checks(ctx, "total_amount", True),
+        *amount_checks(ctx, "discount_amount", False),
+        enum_check(ctx, "status", "'hoàn thành', 'đã hủy', 'trả hàng'"),
+        enum_check(ctx, "channel", "'cửa hàng', 'website', 'điện thoại'"),
         duplicate_check("external_id", c("external_id")),
     ]
     joins = f"{ref_joins} LEFT JOIN stores st ON st.code = {c('store_code')}"
@@ -285,13 +284,8 @@ def apply_orders(ctx: StageContext) -> Outcome:
 
 
 def stage_order_items(ctx: StageContext) -> None:
-    c = ctx.col
-    category = enum_expr(c("category"), enums.CATEGORY)
-    quantity, price, discount = (
-        f"pg_temp.mv_amount({c('quantity')})",
-        f"pg_temp.mv_amount({c('unit_price')})",
-        f"pg_temp.mv_amount({c('discount')})",
-    )
+    c, v = ctx.col, ctx.value
+    quantity = v("quantity")
     order_ext = c("order_external_id")
     line_key = (
         f"{order_ext} || ':' || {c('line_id')}"
@@ -302,29 +296,24 @@ def stage_order_items(ctx: StageContext) -> None:
         f"{line_key} AS external_id",
         "o.id AS order_id",
         "p.id AS product_id",
-        f"COALESCE({category}, p.category) AS category",
-        f"{quantity} AS quantity",
-        f"{price} AS unit_price",
-        f"{discount} AS discount",
+        f"COALESCE({v('category')}::text, p.category) AS category",
+        f"{quantity}::numeric AS quantity",
+        f"{v('unit_price')}::numeric AS unit_price",
+        f"{v('discount')}::numeric AS discount",
     ]
     checks = [
         problem(f"{order_ext} IS NULL", "missing_value", "order_external_id"),
         problem(f"{order_ext} IS NOT NULL AND o.id IS NULL", "unknown_order", "order_external_id"),
         problem(f"{c('sku')} IS NOT NULL AND p.id IS NULL", "unknown_product", "sku"),
-        problem(
-            f"{c('category')} IS NOT NULL AND {category} IS NULL",
-            "bad_value",
-            "category",
-            lit("'kính', 'kính mát', 'kính áp tròng', 'phụ kiện', 'khám mắt'"),
-        ),
+        enum_check(ctx, "category", "'kính', 'kính mát', 'kính áp tròng', 'phụ kiện', 'khám mắt'"),
         problem(f"{c('category')} IS NULL AND {c('sku')} IS NULL", "missing_value", "category"),
         problem(
-            f"{quantity} = 'NaN' OR {quantity} <= 0 OR {quantity} <> trunc({quantity})",
+            f"{ctx.unreadable('quantity')} OR {quantity} <= 0 OR {quantity} <> trunc({quantity})",
             "bad_quantity",
             "quantity",
         ),
-        *amount_checks("unit_price", price, c("unit_price"), True),
-        *amount_checks("discount", discount, c("discount"), False),
+        *amount_checks(ctx, "unit_price", True),
+        *amount_checks(ctx, "discount", False),
     ]
     if ctx.mapped("line_id"):
         checks.append(duplicate_check("line_id", line_key))
@@ -349,28 +338,21 @@ def apply_order_items(ctx: StageContext) -> Outcome:
 
 
 def stage_engagements(ctx: StageContext) -> None:
-    c = ctx.col
+    c, v = ctx.col, ctx.value
     ref_columns, ref_joins, ref_checks = customer_reference(ctx)
-    kind = enum_expr(c("engagement_type"), enums.ENGAGEMENT_TYPE)
-    occurred = f"pg_temp.mv_ts({c('occurred_at')}, {ctx.date_order})"
-    key = f"(COALESCE(ce.id, cp.id), {kind}, {occurred}, lower({c('channel')}))"
+    key = f"(COALESCE(ce.id, cp.id), {v('engagement_type')}, {v('occurred_at')}, lower({c('channel')}))"
     columns = [
         ref_columns,
-        f"{kind} AS engagement_type",
+        f"{v('engagement_type')}::text AS engagement_type",
         f"lower({c('channel')}) AS channel",
-        f"{occurred} AS occurred_at",
+        f"{v('occurred_at')}::timestamptz AS occurred_at",
         f"{c('note')} AS note",
     ]
     checks = [
         *ref_checks,
         problem(f"{c('engagement_type')} IS NULL", "missing_value", "engagement_type"),
-        problem(
-            f"{c('engagement_type')} IS NOT NULL AND {kind} IS NULL",
-            "bad_value",
-            "engagement_type",
-            lit("'mua hàng', 'ghé cửa hàng', 'khám mắt', 'nps'"),
-        ),
-        *date_checks("occurred_at", occurred, c("occurred_at"), True),
+        enum_check(ctx, "engagement_type", "'mua hàng', 'ghé cửa hàng', 'khám mắt', 'nps'"),
+        *date_checks(ctx, "occurred_at", True),
         problem(
             f"row_number() OVER (PARTITION BY {key} ORDER BY r.line_no) > 1",
             "duplicate_in_file",
@@ -400,36 +382,23 @@ def apply_engagements(ctx: StageContext) -> Outcome:
 
 
 def stage_consents(ctx: StageContext) -> None:
-    c = ctx.col
+    c, v = ctx.col, ctx.value
     ref_columns, ref_joins, ref_checks = customer_reference(ctx, with_email=True)
-    channel = enum_expr(c("channel"), enums.CONSENT_CHANNEL)
-    status = enum_expr(c("status"), enums.CONSENT_STATUS)
-    occurred = f"pg_temp.mv_ts({c('occurred_at')}, {ctx.date_order})"
     columns = [
         ref_columns,
-        f"{channel} AS channel",
-        f"{status} = 'granted' AS granted",
-        f"{occurred} AS occurred_at",
+        f"{v('channel')}::text AS channel",
+        f"{v('status')} = 'granted' AS granted",
+        f"{v('occurred_at')}::timestamptz AS occurred_at",
         f"COALESCE(lower({c('source')}), 'import') AS source",
         f"{c('evidence')} AS evidence",
     ]
     checks = [
         *ref_checks,
         problem(f"{c('channel')} IS NULL", "missing_value", "channel"),
-        problem(
-            f"{c('channel')} IS NOT NULL AND {channel} IS NULL",
-            "bad_value",
-            "channel",
-            lit("'sms', 'zalo', 'email', 'tất cả'"),
-        ),
+        enum_check(ctx, "channel", "'sms', 'zalo', 'email', 'tất cả'"),
         problem(f"{c('status')} IS NULL", "missing_value", "status"),
-        problem(
-            f"{c('status')} IS NOT NULL AND {status} IS NULL",
-            "bad_value",
-            "status",
-            lit("'đồng ý', 'từ chối'"),
-        ),
-        *date_checks("occurred_at", occurred, c("occurred_at"), True),
+        enum_check(ctx, "status", "'đồng ý', 'từ chối'"),
+        *date_checks(ctx, "occurred_at", True),
     ]
     create_stage(ctx, columns, ref_joins, checks)
 
@@ -459,14 +428,14 @@ def apply_consents(ctx: StageContext) -> Outcome:
 
 
 def stage_do_not_contact(ctx: StageContext) -> None:
-    c = ctx.col
-    channel = enum_expr(c("channel"), enums.DNC_CHANNEL)
+    c, v = ctx.col, ctx.value
     email = f"lower({c('email')})"
-    key = f"(pm.e164, {email}, COALESCE({channel}, 'all'))"
+    channel = f"COALESCE({v('channel')}::text, 'all')"
+    key = f"(pm.e164, {email}, {channel})"
     columns = [
         "pm.e164 AS phone",
         f"{email} AS email",
-        f"COALESCE({channel}, 'all') AS channel",
+        f"{channel} AS channel",
         f"{c('reason')} AS reason",
         f"COALESCE({c('source')}, 'import') AS source",
     ]
@@ -474,12 +443,7 @@ def stage_do_not_contact(ctx: StageContext) -> None:
         problem(f"{c('phone')} IS NULL AND {c('email')} IS NULL", "missing_value", "phone"),
         problem(f"{c('phone')} IS NOT NULL AND pm.e164 IS NULL", "bad_phone", "phone", "pm.message"),
         problem(f"{email} IS NOT NULL AND {email} !~ '{EMAIL_RE}'", "bad_email", "email"),
-        problem(
-            f"{c('channel')} IS NOT NULL AND {channel} IS NULL",
-            "bad_value",
-            "channel",
-            lit("'sms', 'zalo', 'email', 'tất cả'"),
-        ),
+        enum_check(ctx, "channel", "'sms', 'zalo', 'email', 'tất cả'"),
         problem(
             f"row_number() OVER (PARTITION BY {key} ORDER BY r.line_no) > 1",
             "duplicate_in_file",
@@ -505,14 +469,58 @@ def apply_do_not_contact(ctx: StageContext) -> Outcome:
 def _handlers() -> dict[str, Handler]:
     from matviet_desktop.core.importing import customers_kind
 
+    ts, date, amount = ("timestamp", None), ("date", None), ("amount", None)
     return {
-        "stores": Handler(stage_stores, apply_stores),
-        "customers": Handler(customers_kind.stage, customers_kind.apply, ("phone",)),
-        "orders": Handler(stage_orders, apply_orders, ("customer_phone",)),
-        "order_items": Handler(stage_order_items, apply_order_items),
-        "engagements": Handler(stage_engagements, apply_engagements, ("customer_phone",)),
-        "consents": Handler(stage_consents, apply_consents, ("customer_phone",)),
-        "do_not_contact": Handler(stage_do_not_contact, apply_do_not_contact, ("phone",)),
+        "stores": Handler(
+            stage_stores, apply_stores, parsed={"opened_at": date, "is_active": ("enum", enums.BOOLEAN)}
+        ),
+        "customers": Handler(
+            customers_kind.stage,
+            customers_kind.apply,
+            ("phone",),
+            {"full_name": ("fold", None), "gender": ("enum", enums.GENDER), "birthday": date},
+        ),
+        "orders": Handler(
+            stage_orders,
+            apply_orders,
+            ("customer_phone",),
+            {
+                "order_date": ts,
+                "total_amount": amount,
+                "discount_amount": amount,
+                "status": ("enum", enums.ORDER_STATUS),
+                "channel": ("enum", enums.ORDER_CHANNEL),
+            },
+        ),
+        "order_items": Handler(
+            stage_order_items,
+            apply_order_items,
+            parsed={
+                "category": ("enum", enums.CATEGORY),
+                "quantity": amount,
+                "unit_price": amount,
+                "discount": amount,
+            },
+        ),
+        "engagements": Handler(
+            stage_engagements,
+            apply_engagements,
+            ("customer_phone",),
+            {"engagement_type": ("enum", enums.ENGAGEMENT_TYPE), "occurred_at": ts},
+        ),
+        "consents": Handler(
+            stage_consents,
+            apply_consents,
+            ("customer_phone",),
+            {
+                "channel": ("enum", enums.CONSENT_CHANNEL),
+                "status": ("enum", enums.CONSENT_STATUS),
+                "occurred_at": ts,
+            },
+        ),
+        "do_not_contact": Handler(
+            stage_do_not_contact, apply_do_not_contact, ("phone",), {"channel": ("enum", enums.DNC_CHANNEL)}
+        ),
     }
 
 

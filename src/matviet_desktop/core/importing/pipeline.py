@@ -32,6 +32,7 @@ from matviet_desktop.core.importing.mapping import (
     load_mapping_file,
     propose_mapping,
 )
+from matviet_desktop.core.importing.parsers import SQL_TYPES, parser_for
 from matviet_desktop.core.importing.readers import (
     TableFormat,
     UnreadableFile,
@@ -246,6 +247,7 @@ def run_import(
                     handler = kinds.HANDLERS[kind]
                     ctx = kinds.StageContext(cur, import_id, column_mapping, headers)
                     _stage_phones(cur, ctx, handler.phone_fields)
+                    _stage_lookups(cur, ctx, handler.parsed)
                     handler.stage(ctx)
                     _insert_rejects(cur, ctx)
                     check_cancel()
@@ -351,6 +353,35 @@ def _stage_phones(cur: psycopg.Cursor[Any], ctx: kinds.StageContext, phone_field
             message = PROBLEM_MESSAGES.get(result.problem or "", "") if result.problem else None
             copy.write_row((raw, result.e164, str(result.kind), message))
     cur.execute("ANALYZE stg_phone")
+
+
+def _distinct_values(cur: psycopg.Cursor[Any], ctx: kinds.StageContext, field_name: str) -> list[str]:
+    column = ctx.col(field_name)
+    return [
+        row[0] for row in cur.execute(f"SELECT DISTINCT {column} FROM stg_raw r WHERE {column} IS NOT NULL")
+    ]
+
+
+def _stage_lookups(
+    cur: psycopg.Cursor[Any],
+    ctx: kinds.StageContext,
+    parsed: dict[str, tuple[str, dict[str, str] | None]],
+) -> None:
+    """One table pf_<field>(raw, v, ok) per parsed field: each distinct raw value read once in Python."""
+    names = [name for name in parsed if ctx.mapped(name)]
+    for name in names:
+        kind, words = parsed[name]
+        parse = parser_for(kind, ctx.mapping.date_order, words)
+        cur.execute(
+            f"CREATE TEMP TABLE pf_{name} (raw text PRIMARY KEY, v {SQL_TYPES[kind]}, ok boolean NOT NULL)"
+            " ON COMMIT DROP"
+        )
+        values = _distinct_values(cur, ctx, name)  # fetched before COPY takes over the connection
+        with cur.copy(f"COPY pf_{name} (raw, v, ok) FROM STDIN") as copy:
+            for raw in values:
+                copy.write_row((raw, *parse(raw)))
+        cur.execute(f"ANALYZE pf_{name}")
+    ctx.parsed = tuple(names)
 
 
 def _insert_rejects(cur: psycopg.Cursor[Any], ctx: kinds.StageContext) -> None:
