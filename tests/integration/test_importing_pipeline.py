@@ -260,3 +260,11 @@ def test_order_items_keyed_by_order_and_line(engine: Engine, tmp_path: Path) -> 
     assert _scalar(engine, "SELECT string_agg(category, ',' ORDER BY external_id) FROM order_items") == (
         "glasses,contact_lenses"
     )
+
+
+def test_documented_pos_sample_with_its_mapping(engine: Engine, tmp_path: Path) -> None:
+    samples = Path(__file__).resolve().parents[2] / "docs" / "samples"
+    _load_base(engine, tmp_path)
+    report = run_import(engine, "orders", samples / "pos_export.csv", mapping=samples / "mapping_pos.json")
+    assert (report.inserted, report.rejected_rows) == (2, 0)
+    assert _scalar(engine, "SELECT total_amount FROM orders WHERE external_id = 'P0001'") == 990000

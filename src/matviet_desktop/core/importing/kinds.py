@@ -31,6 +31,7 @@ class StageContext:
     mapping: ColumnMapping
     headers: list[str]
     parsed: tuple[str, ...] = ()  # fields with a pf_<field> lookup table
+    batch: str = "true"  # SQL condition on stg.line_no: the slice of rows being written
 
     def mapped(self, name: str) -> bool:
         return name in self.mapping.columns
@@ -70,6 +71,7 @@ class Handler:
     phone_fields: tuple[str, ...] = ()
     # field → (parser kind, enum words) for the fields read by parsers.py
     parsed: dict[str, tuple[str, dict[str, str] | None]] = field(default_factory=dict)
+    batchable: bool = True  # apply() may run per slice of lines (progress and cancel between slices)
 
 
 def problem(condition: str, code: str, field: str, detail: str = "''") -> str:
@@ -216,7 +218,7 @@ def apply_stores(ctx: StageContext) -> Outcome:
         ctx,
         "INSERT INTO stores (code, name, province, district, opened_at, is_active) "
         "SELECT code, name, province, district, opened_at, COALESCE(is_active, true) FROM stg "
-        "WHERE cardinality(problems) = 0 "
+        f"WHERE cardinality(problems) = 0 AND {ctx.batch} "
         f"ON CONFLICT (code) DO UPDATE SET {sets} WHERE {changed('stores', updatable)} "
         "RETURNING (xmax = 0) AS inserted",
     )
@@ -274,7 +276,7 @@ def apply_orders(ctx: StageContext) -> Outcome:
         " status, channel, promo_code) "
         "SELECT external_id, customer_id, store_id, order_date, total_amount, COALESCE(discount_amount, 0),"
         " COALESCE(status, 'completed'), COALESCE(channel, 'in_store'), promo_code FROM stg "
-        "WHERE cardinality(problems) = 0 "
+        f"WHERE cardinality(problems) = 0 AND {ctx.batch} "
         f"ON CONFLICT (external_id) DO UPDATE SET {sets} WHERE {changed('orders', updatable)} "
         "RETURNING (xmax = 0) AS inserted",
     )
@@ -328,7 +330,7 @@ def apply_order_items(ctx: StageContext) -> Outcome:
         ctx,
         "INSERT INTO order_items (external_id, order_id, product_id, category, quantity, unit_price, discount) "
         "SELECT external_id, order_id, product_id, category, COALESCE(quantity, 1)::integer, unit_price,"
-        " COALESCE(discount, 0) FROM stg WHERE cardinality(problems) = 0 "
+        f" COALESCE(discount, 0) FROM stg WHERE cardinality(problems) = 0 AND {ctx.batch} "
         f"ON CONFLICT (external_id) DO UPDATE SET {sets} WHERE {changed('order_items', updatable)} "
         "RETURNING (xmax = 0) AS inserted",
     )
@@ -368,7 +370,7 @@ def apply_engagements(ctx: StageContext) -> Outcome:
         "WITH ins AS (INSERT INTO customer_engagements (customer_id, engagement_type, channel, metadata, created_at) "
         "SELECT s.customer_id, s.engagement_type, s.channel,"
         " jsonb_strip_nulls(jsonb_build_object('note', s.note, 'import_id', %(import_id)s::bigint)), s.occurred_at "
-        "FROM stg s WHERE cardinality(s.problems) = 0 AND NOT EXISTS ("
+        f"FROM stg s WHERE cardinality(s.problems) = 0 AND {ctx.batch} AND NOT EXISTS ("
         " SELECT 1 FROM customer_engagements e WHERE e.customer_id = s.customer_id"
         " AND e.created_at = s.occurred_at AND e.engagement_type = s.engagement_type"
         " AND e.channel IS NOT DISTINCT FROM s.channel) RETURNING 1) SELECT count(*) FROM ins",
@@ -458,7 +460,7 @@ def apply_do_not_contact(ctx: StageContext) -> Outcome:
     row = ctx.cur.execute(
         "WITH ins AS (INSERT INTO do_not_contact (phone, email, channel, reason, source) "
         "SELECT s.phone, s.email, s.channel, s.reason, s.source FROM stg s "
-        "WHERE cardinality(s.problems) = 0 AND NOT EXISTS (SELECT 1 FROM do_not_contact d"
+        f"WHERE cardinality(s.problems) = 0 AND {ctx.batch} AND NOT EXISTS (SELECT 1 FROM do_not_contact d"
         " WHERE d.phone IS NOT DISTINCT FROM s.phone AND d.email IS NOT DISTINCT FROM s.email"
         " AND d.channel = s.channel) RETURNING 1) SELECT count(*) FROM ins"
     ).fetchone()
@@ -479,6 +481,7 @@ def _handlers() -> dict[str, Handler]:
             customers_kind.apply,
             ("phone",),
             {"full_name": ("fold", None), "gender": ("enum", enums.GENDER), "birthday": date},
+            batchable=False,  # matching, inserts and the review queue depend on each other
         ),
         "orders": Handler(
             stage_orders,
@@ -517,6 +520,7 @@ def _handlers() -> dict[str, Handler]:
                 "status": ("enum", enums.CONSENT_STATUS),
                 "occurred_at": ts,
             },
+            batchable=False,  # consent columns are synced once from all new events
         ),
         "do_not_contact": Handler(
             stage_do_not_contact, apply_do_not_contact, ("phone",), {"channel": ("enum", enums.DNC_CHANNEL)}

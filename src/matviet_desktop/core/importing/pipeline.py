@@ -43,6 +43,7 @@ from matviet_desktop.core.importing.readers import (
 from matviet_desktop.core.importing.sqlfuncs import create_functions_sql
 
 PROGRESS_EVERY_ROWS = 20_000
+WRITE_BATCH_LINES = 100_000
 PREVIEW_ROWS = 20
 
 __all__ = [
@@ -253,7 +254,7 @@ def run_import(
                     check_cancel()
                     notify(Progress("writing", report.total_rows, "Đang ghi vào cơ sở dữ liệu…"))
                     cur.execute("SAVEPOINT before_apply")
-                    outcome = handler.apply(ctx)
+                    outcome = _apply_in_batches(ctx, handler, report.total_rows, notify, check_cancel)
                     if dry_run:
                         cur.execute("ROLLBACK TO SAVEPOINT before_apply")
                     check_cancel()
@@ -382,6 +383,34 @@ def _stage_lookups(
                 copy.write_row((raw, *parse(raw)))
         cur.execute(f"ANALYZE pf_{name}")
     ctx.parsed = tuple(names)
+
+
+def _apply_in_batches(
+    ctx: kinds.StageContext,
+    handler: kinds.Handler,
+    total_rows: int,
+    notify: Callable[[Progress], None],
+    check_cancel: Callable[[], None],
+) -> kinds.Outcome:
+    """Write the good rows slice by slice of line numbers (one transaction throughout), so that the
+    wizard sees progress and a cancel is noticed within one slice."""
+    if not handler.batchable:
+        return handler.apply(ctx)
+    bounds = ctx.cur.execute("SELECT min(line_no), max(line_no) FROM stg").fetchone()
+    if bounds is None or bounds[0] is None:
+        return kinds.Outcome(0, 0)
+    low, high = int(bounds[0]), int(bounds[1])
+    total = kinds.Outcome(0, 0)
+    written = 0
+    for start in range(low, high + 1, WRITE_BATCH_LINES):
+        check_cancel()
+        ctx.batch = f"line_no BETWEEN {start} AND {start + WRITE_BATCH_LINES - 1}"
+        part = handler.apply(ctx)
+        total = kinds.Outcome(total.inserted + part.inserted, total.updated + part.updated)
+        written = min(total_rows, written + WRITE_BATCH_LINES)
+        notify(Progress("writing", written, f"Đã ghi {written:,}/{total_rows:,} dòng…".replace(",", ".")))
+    ctx.batch = "true"
+    return total
 
 
 def _insert_rejects(cur: psycopg.Cursor[Any], ctx: kinds.StageContext) -> None:
