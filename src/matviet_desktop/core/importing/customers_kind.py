@@ -160,6 +160,9 @@ def apply(ctx: StageContext) -> Outcome:
         ) SELECT count(*) FROM ins
         """
     ).fetchone()
+    assert inserted is not None
+    if int(inserted[0]) > 10_000:  # the pair search below joins customers: plan it with fresh statistics
+        cur.execute("ANALYZE customers")
     candidates = cur.execute(
         """
         WITH pairs AS (

@@ -72,6 +72,7 @@ class Handler:
     # field → (parser kind, enum words) for the fields read by parsers.py
     parsed: dict[str, tuple[str, dict[str, str] | None]] = field(default_factory=dict)
     batchable: bool = True  # apply() may run per slice of lines (progress and cancel between slices)
+    table: str | None = None  # main table written: analysed after a bulk load
 
 
 def problem(condition: str, code: str, field: str, detail: str = "''") -> str:
@@ -169,22 +170,68 @@ def create_stage(ctx: StageContext, columns: list[str], joins: str, checks: list
     ctx.cur.execute("ANALYZE stg")
 
 
-def upsert_counts(ctx: StageContext, sql: str, params: dict[str, Any] | None = None) -> Outcome:
-    """Run `INSERT … RETURNING (xmax = 0)` wrapped to count inserts vs updates."""
+def mark_existing(ctx: StageContext, select_sql: str) -> None:
+    """`stg_existing(line_no, …)`: the good rows already stored, found once before the first write
+    of this import (later slices reuse it)."""
+    if ctx.cur.execute("SELECT to_regclass('pg_temp.stg_existing')").fetchone() == (None,):
+        ctx.cur.execute(f"CREATE TEMP TABLE stg_existing ON COMMIT DROP AS {select_sql}")
+        ctx.cur.execute("CREATE UNIQUE INDEX ON stg_existing (line_no); ANALYZE stg_existing")
+
+
+def upsert(ctx: StageContext, table: str, key: str, source: str, sets: dict[str, str]) -> Outcome:
+    """Insert new keys and update only rows whose values differ.
+
+    `source` selects the good rows from `stg` with columns named as in `table`; `sets` maps each
+    updatable column to its new value in terms of `src` and `t` (the stored row).
+    Which rows already exist is decided once, before the first write (`stg_existing`): an anti-join
+    evaluated while the same statement inserts would rescan the growing table, and statistics of a
+    freshly filled table are stale. Unchanged rows are only read (ON CONFLICT DO UPDATE would lock,
+    and so write, every one of them). Imports are serialised by an advisory lock.
+    """
+    mark_existing(
+        ctx,
+        f"SELECT s.line_no, t.id AS existing_id FROM stg s JOIN {table} t ON t.{key} = s.{key}"
+        " WHERE cardinality(s.problems) = 0",
+    )
+    select_list = source.split(" FROM stg")[0].removeprefix("SELECT ")
+    names = [c.strip().rsplit(" AS ", 1)[-1].strip() for c in _split_top_level(select_list)]
+    source = source.replace("SELECT ", "SELECT line_no, ", 1)
+    assignments = ", ".join(f"{c} = {expr}" for c, expr in sets.items())
+    stored = ", ".join(f"t.{c}" for c in sets)
+    incoming = ", ".join(sets.values())
     row = ctx.cur.execute(
-        f"WITH up AS ({sql}) SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted)"
-        " FROM up",
-        params or {},
+        f"""
+        WITH src AS ({source}),
+        upd AS (
+          UPDATE {table} t SET {assignments}
+          FROM src JOIN stg_existing e ON e.line_no = src.line_no
+          WHERE t.id = e.existing_id AND ({stored}) IS DISTINCT FROM ({incoming})
+          RETURNING 1
+        ),
+        ins AS (
+          INSERT INTO {table} ({", ".join(names)})
+          SELECT {", ".join(names)} FROM src
+          WHERE NOT EXISTS (SELECT 1 FROM stg_existing e WHERE e.line_no = src.line_no)
+          RETURNING 1
+        )
+        SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM upd)
+        """
     ).fetchone()
     assert row is not None
     return Outcome(int(row[0]), int(row[1]))
 
 
-def changed(table: str, columns: list[str]) -> str:
-    """WHERE clause for ON CONFLICT DO UPDATE: only rows whose values differ are touched."""
-    left = ", ".join(f"{table}.{c}" for c in columns)
-    right = ", ".join(f"EXCLUDED.{c}" for c in columns)
-    return f"({left}) IS DISTINCT FROM ({right})"
+def _split_top_level(select_list: str) -> list[str]:
+    """Split a select list on commas outside parentheses."""
+    parts, depth, current = [], 0, ""
+    for char in select_list:
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        current += char
+    return [*parts, current]
 
 
 # --- stores -------------------------------------------------------------------------------------
@@ -213,14 +260,13 @@ def stage_stores(ctx: StageContext) -> None:
 
 def apply_stores(ctx: StageContext) -> Outcome:
     updatable = [f for f in ("name", "province", "district", "opened_at", "is_active") if ctx.mapped(f)]
-    sets = ", ".join(f"{f} = COALESCE(EXCLUDED.{f}, stores.{f})" for f in updatable)
-    return upsert_counts(
+    return upsert(
         ctx,
-        "INSERT INTO stores (code, name, province, district, opened_at, is_active) "
-        "SELECT code, name, province, district, opened_at, COALESCE(is_active, true) FROM stg "
-        f"WHERE cardinality(problems) = 0 AND {ctx.batch} "
-        f"ON CONFLICT (code) DO UPDATE SET {sets} WHERE {changed('stores', updatable)} "
-        "RETURNING (xmax = 0) AS inserted",
+        "stores",
+        "code",
+        "SELECT code, name, province, district, opened_at, COALESCE(is_active, true) AS is_active FROM stg"
+        f" WHERE cardinality(problems) = 0 AND {ctx.batch}",
+        {f: f"COALESCE(src.{f}, t.{f})" for f in updatable},
     )
 
 
@@ -268,17 +314,15 @@ def apply_orders(ctx: StageContext) -> Outcome:
         "channel": ctx.mapped("channel"),
         "promo_code": ctx.mapped("promo_code"),
     }
-    updatable = [f for f, on in fields.items() if on]
-    sets = ", ".join(f"{f} = EXCLUDED.{f}" for f in updatable)
-    return upsert_counts(
+    return upsert(
         ctx,
-        "INSERT INTO orders (external_id, customer_id, store_id, order_date, total_amount, discount_amount,"
-        " status, channel, promo_code) "
-        "SELECT external_id, customer_id, store_id, order_date, total_amount, COALESCE(discount_amount, 0),"
-        " COALESCE(status, 'completed'), COALESCE(channel, 'in_store'), promo_code FROM stg "
-        f"WHERE cardinality(problems) = 0 AND {ctx.batch} "
-        f"ON CONFLICT (external_id) DO UPDATE SET {sets} WHERE {changed('orders', updatable)} "
-        "RETURNING (xmax = 0) AS inserted",
+        "orders",
+        "external_id",
+        "SELECT external_id, customer_id, store_id, order_date, total_amount,"
+        " COALESCE(discount_amount, 0) AS discount_amount, COALESCE(status, 'completed') AS status,"
+        " COALESCE(channel, 'in_store') AS channel, promo_code FROM stg"
+        f" WHERE cardinality(problems) = 0 AND {ctx.batch}",
+        {f: f"src.{f}" for f, on in fields.items() if on},
     )
 
 
@@ -325,14 +369,14 @@ def stage_order_items(ctx: StageContext) -> None:
 
 def apply_order_items(ctx: StageContext) -> Outcome:
     updatable = ["order_id", "product_id", "category", "quantity", "unit_price", "discount"]
-    sets = ", ".join(f"{f} = EXCLUDED.{f}" for f in updatable)
-    return upsert_counts(
+    return upsert(
         ctx,
-        "INSERT INTO order_items (external_id, order_id, product_id, category, quantity, unit_price, discount) "
-        "SELECT external_id, order_id, product_id, category, COALESCE(quantity, 1)::integer, unit_price,"
-        f" COALESCE(discount, 0) FROM stg WHERE cardinality(problems) = 0 AND {ctx.batch} "
-        f"ON CONFLICT (external_id) DO UPDATE SET {sets} WHERE {changed('order_items', updatable)} "
-        "RETURNING (xmax = 0) AS inserted",
+        "order_items",
+        "external_id",
+        "SELECT external_id, order_id, product_id, category, COALESCE(quantity, 1)::integer AS quantity,"
+        " unit_price, COALESCE(discount, 0) AS discount FROM stg"
+        f" WHERE cardinality(problems) = 0 AND {ctx.batch}",
+        {f: f"src.{f}" for f in updatable},
     )
 
 
@@ -366,14 +410,20 @@ def stage_engagements(ctx: StageContext) -> None:
 
 
 def apply_engagements(ctx: StageContext) -> Outcome:
-    row = ctx.cur.execute(
-        "WITH ins AS (INSERT INTO customer_engagements (customer_id, engagement_type, channel, metadata, created_at) "
-        "SELECT s.customer_id, s.engagement_type, s.channel,"
-        " jsonb_strip_nulls(jsonb_build_object('note', s.note, 'import_id', %(import_id)s::bigint)), s.occurred_at "
-        f"FROM stg s WHERE cardinality(s.problems) = 0 AND {ctx.batch} AND NOT EXISTS ("
+    mark_existing(
+        ctx,
+        "SELECT s.line_no FROM stg s WHERE cardinality(s.problems) = 0 AND EXISTS ("
         " SELECT 1 FROM customer_engagements e WHERE e.customer_id = s.customer_id"
         " AND e.created_at = s.occurred_at AND e.engagement_type = s.engagement_type"
-        " AND e.channel IS NOT DISTINCT FROM s.channel) RETURNING 1) SELECT count(*) FROM ins",
+        " AND e.channel IS NOT DISTINCT FROM s.channel)",
+    )
+    row = ctx.cur.execute(
+        "WITH ins AS (INSERT INTO customer_engagements (customer_id, engagement_type, channel, metadata,"
+        " created_at) SELECT s.customer_id, s.engagement_type, s.channel,"
+        " jsonb_strip_nulls(jsonb_build_object('note', s.note, 'import_id', %(import_id)s::bigint)), s.occurred_at"
+        f" FROM stg s WHERE cardinality(s.problems) = 0 AND {ctx.batch}"
+        " AND NOT EXISTS (SELECT 1 FROM stg_existing x WHERE x.line_no = s.line_no)"
+        " RETURNING 1) SELECT count(*) FROM ins",
         {"import_id": ctx.import_id},
     ).fetchone()
     assert row is not None
@@ -457,12 +507,18 @@ def stage_do_not_contact(ctx: StageContext) -> None:
 
 
 def apply_do_not_contact(ctx: StageContext) -> Outcome:
+    mark_existing(
+        ctx,
+        "SELECT s.line_no FROM stg s WHERE cardinality(s.problems) = 0 AND EXISTS (SELECT 1 FROM do_not_contact d"
+        " WHERE d.phone IS NOT DISTINCT FROM s.phone AND d.email IS NOT DISTINCT FROM s.email"
+        " AND d.channel = s.channel)",
+    )
     row = ctx.cur.execute(
         "WITH ins AS (INSERT INTO do_not_contact (phone, email, channel, reason, source) "
         "SELECT s.phone, s.email, s.channel, s.reason, s.source FROM stg s "
-        f"WHERE cardinality(s.problems) = 0 AND {ctx.batch} AND NOT EXISTS (SELECT 1 FROM do_not_contact d"
-        " WHERE d.phone IS NOT DISTINCT FROM s.phone AND d.email IS NOT DISTINCT FROM s.email"
-        " AND d.channel = s.channel) RETURNING 1) SELECT count(*) FROM ins"
+        f"WHERE cardinality(s.problems) = 0 AND {ctx.batch}"
+        " AND NOT EXISTS (SELECT 1 FROM stg_existing x WHERE x.line_no = s.line_no)"
+        " RETURNING 1) SELECT count(*) FROM ins"
     ).fetchone()
     assert row is not None
     return Outcome(int(row[0]), 0)
@@ -474,7 +530,10 @@ def _handlers() -> dict[str, Handler]:
     ts, date, amount = ("timestamp", None), ("date", None), ("amount", None)
     return {
         "stores": Handler(
-            stage_stores, apply_stores, parsed={"opened_at": date, "is_active": ("enum", enums.BOOLEAN)}
+            stage_stores,
+            apply_stores,
+            parsed={"opened_at": date, "is_active": ("enum", enums.BOOLEAN)},
+            table="stores",
         ),
         "customers": Handler(
             customers_kind.stage,
@@ -482,6 +541,7 @@ def _handlers() -> dict[str, Handler]:
             ("phone",),
             {"full_name": ("fold", None), "gender": ("enum", enums.GENDER), "birthday": date},
             batchable=False,  # matching, inserts and the review queue depend on each other
+            table="customers",
         ),
         "orders": Handler(
             stage_orders,
@@ -494,6 +554,7 @@ def _handlers() -> dict[str, Handler]:
                 "status": ("enum", enums.ORDER_STATUS),
                 "channel": ("enum", enums.ORDER_CHANNEL),
             },
+            table="orders",
         ),
         "order_items": Handler(
             stage_order_items,
@@ -504,12 +565,14 @@ def _handlers() -> dict[str, Handler]:
                 "unit_price": amount,
                 "discount": amount,
             },
+            table="order_items",
         ),
         "engagements": Handler(
             stage_engagements,
             apply_engagements,
             ("customer_phone",),
             {"engagement_type": ("enum", enums.ENGAGEMENT_TYPE), "occurred_at": ts},
+            table="customer_engagements",
         ),
         "consents": Handler(
             stage_consents,
@@ -523,7 +586,11 @@ def _handlers() -> dict[str, Handler]:
             batchable=False,  # consent columns are synced once from all new events
         ),
         "do_not_contact": Handler(
-            stage_do_not_contact, apply_do_not_contact, ("phone",), {"channel": ("enum", enums.DNC_CHANNEL)}
+            stage_do_not_contact,
+            apply_do_not_contact,
+            ("phone",),
+            {"channel": ("enum", enums.DNC_CHANNEL)},
+            table="do_not_contact",
         ),
     }
 

@@ -44,6 +44,7 @@ from matviet_desktop.core.importing.sqlfuncs import create_functions_sql
 
 PROGRESS_EVERY_ROWS = 20_000
 WRITE_BATCH_LINES = 100_000
+ANALYZE_AFTER_INSERTS = 10_000
 PREVIEW_ROWS = 20
 
 __all__ = [
@@ -241,6 +242,10 @@ def run_import(
             try:
                 with conn.transaction():
                     cur = conn.cursor()
+                    # One import at a time (the skip-if-exists paths assume it); no statement timeout
+                    # for a long file, the cancel token is the way out.
+                    cur.execute("SELECT pg_advisory_xact_lock(hashtext('matviet_desktop.import'))")
+                    cur.execute("SET LOCAL statement_timeout = 0")
                     cur.execute(create_functions_sql())
                     report.total_rows = _copy_rows(cur, headers, rows, notify, check_cancel)
                     check_cancel()
@@ -394,8 +399,24 @@ def _apply_in_batches(
 ) -> kinds.Outcome:
     """Write the good rows slice by slice of line numbers (one transaction throughout), so that the
     wizard sees progress and a cancel is noticed within one slice."""
-    if not handler.batchable:
-        return handler.apply(ctx)
+    outcome = (
+        handler.apply(ctx)
+        if not handler.batchable
+        else _apply_slices(ctx, handler, total_rows, notify, check_cancel)
+    )
+    if handler.table and outcome.inserted > ANALYZE_AFTER_INSERTS:
+        # A bulk load makes the table's statistics stale; the next import and every screen plan with them.
+        ctx.cur.execute(f"ANALYZE {handler.table}")
+    return outcome
+
+
+def _apply_slices(
+    ctx: kinds.StageContext,
+    handler: kinds.Handler,
+    total_rows: int,
+    notify: Callable[[Progress], None],
+    check_cancel: Callable[[], None],
+) -> kinds.Outcome:
     bounds = ctx.cur.execute("SELECT min(line_no), max(line_no) FROM stg").fetchone()
     if bounds is None or bounds[0] is None:
         return kinds.Outcome(0, 0)
