@@ -268,3 +268,38 @@ def test_documented_pos_sample_with_its_mapping(engine: Engine, tmp_path: Path) 
     report = run_import(engine, "orders", samples / "pos_export.csv", mapping=samples / "mapping_pos.json")
     assert (report.inserted, report.rejected_rows) == (2, 0)
     assert _scalar(engine, "SELECT total_amount FROM orders WHERE external_id = 'P0001'") == 990000
+
+
+@pytest.mark.slow
+def test_bulk_orders_in_several_slices_then_unchanged(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More rows than one write slice, into an empty table (stale statistics) and again."""
+    from bench.bench_import import write_orders_csv
+
+    from matviet_desktop.core.importing import pipeline
+
+    monkeypatch.setattr(pipeline, "WRITE_BATCH_LINES", 7_000)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO stores (code, name, province) SELECT 'S' || lpad(g::text, 3, '0'), 'S', 'HCM'"
+                " FROM generate_series(1, 50) g"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO customers (external_id, full_name, phone, search_text) SELECT 'C' || lpad(g::text, 7, '0'),"
+                " 'K', '+8491' || lpad(g::text, 7, '0'), '' FROM generate_series(1, 3000) g"
+            )
+        )
+    path = tmp_path / "bulk.csv"
+    write_orders_csv(path, 30_000, 3_000)
+    progress: list[int] = []
+    first = run_import(engine, "orders", path, progress=lambda p: progress.append(p.rows_read))
+    assert first.total_rows == 30_000
+    assert first.inserted + first.rejected_rows == 30_000 and first.reasons.keys() == {"negative_amount"}
+    assert len(progress) >= 5  # reading and several writing slices reported
+    again = run_import(engine, "orders", path)
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, first.inserted)
+    assert _scalar(engine, "SELECT count(*) FROM orders") == first.inserted
