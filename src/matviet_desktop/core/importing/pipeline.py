@@ -379,7 +379,7 @@ def _stage_lookups(
         kind, words = parsed[name]
         parse = parser_for(kind, ctx.mapping.date_order, words)
         cur.execute(
-            f"CREATE TEMP TABLE pf_{name} (raw text PRIMARY KEY, v {SQL_TYPES[kind]}, ok boolean NOT NULL)"
+            f"CREATE TEMP TABLE pf_{name} (raw text NOT NULL, v {SQL_TYPES[kind]}, ok boolean NOT NULL)"
             " ON COMMIT DROP"
         )
         values = _distinct_values(cur, ctx, name)  # fetched before COPY takes over the connection
