@@ -165,7 +165,10 @@ def apply(ctx: StageContext) -> Outcome:
         cur.execute("ANALYZE customers")
     candidates = cur.execute(
         """
-        WITH pairs AS (
+        WITH born AS MATERIALIZED (  -- each candidate's name folded once, not once per pair
+          SELECT id, birthday, pg_temp.mv_fold(full_name) AS folded FROM customers
+          WHERE birthday IN (SELECT birthday FROM stg WHERE cardinality(problems) = 0)
+        ), pairs AS (
           SELECT m.cid AS x, m.by_phone AS y, 'same_phone' AS reason, 0.900 AS score, 1 AS prio
           FROM stg_match m WHERE m.by_phone IS NOT NULL AND m.by_phone <> m.cid
           UNION ALL
@@ -175,8 +178,7 @@ def apply(ctx: StageContext) -> Outcome:
           UNION ALL
           SELECT m.cid, b.id, 'same_name_birthday', 0.600, 3
           FROM stg_match m JOIN stg s ON s.line_no = m.line_no
-          JOIN customers b ON b.birthday = s.birthday AND b.id <> m.cid
-           AND pg_temp.mv_fold(b.full_name) = s.name_folded
+          JOIN born b ON b.birthday = s.birthday AND b.folded = s.name_folded AND b.id <> m.cid
         ), ins AS (
           INSERT INTO duplicate_candidates (customer_a, customer_b, reason, score)
           SELECT DISTINCT ON (LEAST(x, y), GREATEST(x, y)) LEAST(x, y), GREATEST(x, y), reason, score
