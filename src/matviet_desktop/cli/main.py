@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from matviet_desktop.cli import db, demo
+from matviet_desktop.cli import db, demo, importing
 from matviet_desktop.cli.common import dispose_engines
 
 app = typer.Typer(
@@ -23,6 +23,8 @@ def _main(ctx: typer.Context) -> None:
 
 app.add_typer(db.app, name="db")
 app.add_typer(demo.app, name="demo")
+app.add_typer(importing.app, name="import")
+app.add_typer(importing.duplicates_app, name="duplicates")
 
 
 def run() -> None:

@@ -1,1 +1,1 @@
-"""Customers: order statistics, and later queries for lists, Customer 360, identity and merge."""
+"""Customers: phone normalisation, identity and merge, consent, order statistics, list and 360 queries."""

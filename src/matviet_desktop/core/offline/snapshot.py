@@ -51,6 +51,9 @@ CENTRAL_ONLY_TABLES = frozenset(
         "send_batches",
         "imports",
         "import_rejects",
+        "duplicate_candidates",
+        "customer_merges",
+        "do_not_contact",
         "campaign_audience_uploads",
     }
 )

@@ -7,6 +7,14 @@ from matviet_desktop.core.db.models.campaigns import (
     CampaignTarget,
 )
 from matviet_desktop.core.db.models.customers import Customer, CustomerEngagement, DemoTruth
+from matviet_desktop.core.db.models.importing import (
+    ConsentEvent,
+    CustomerMerge,
+    DoNotContact,
+    DuplicateCandidate,
+    Import,
+    ImportReject,
+)
 from matviet_desktop.core.db.models.orders import Order, OrderItem
 from matviet_desktop.core.db.models.reference import AppSetting, Product, Store
 from matviet_desktop.core.db.models.segments import CustomerSegment, SegmentRule
@@ -17,10 +25,16 @@ __all__ = [
     "CampaignAttribution",
     "CampaignCost",
     "CampaignTarget",
+    "ConsentEvent",
     "Customer",
     "CustomerEngagement",
+    "CustomerMerge",
     "CustomerSegment",
     "DemoTruth",
+    "DoNotContact",
+    "DuplicateCandidate",
+    "Import",
+    "ImportReject",
     "Order",
     "OrderItem",
     "Product",
