@@ -123,12 +123,15 @@ def run_threads(db_url: str, provider: FakeProvider, n: int, cid: uuid.UUID, **c
 
 
 def spawn_worker(db_url: str, provider: FakeProvider, cid: uuid.UUID, *, failpoints: str = "", extra_env: dict[str, str] | None = None,
-                 args: tuple[str, ...] = ("--until-idle",)) -> subprocess.Popen[bytes]:
+                 args: tuple[str, ...] = ("--until-idle",), capture: bool = False, cli: bool = False) -> subprocess.Popen[bytes]:
     env = {**os.environ, **provider.env(), "PYTHONPATH": str(SRC), "MATVIET_FAILPOINTS": failpoints,
-           "MATVIET_SEND_FAST": "1", **(extra_env or {})}
+           **(extra_env or {})}
+    # The CLI (`matviet send-worker`) or the lighter runner module: same loop, faster start.
+    entry = ["-m", "matviet_desktop.cli.main", "send-worker"] if cli else ["-m", "matviet_desktop.core.sending.runner"]
     return subprocess.Popen(
-        [sys.executable, "-m", "matviet_desktop.cli.main", "send-worker", "--database-url", db_url, "--campaign", str(cid), *args],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [sys.executable, *entry, "--database-url", db_url, "--campaign", str(cid), *args],
+        env=env, stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
+        stderr=subprocess.PIPE if capture else subprocess.DEVNULL,
     )
 
 

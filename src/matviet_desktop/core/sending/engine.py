@@ -344,13 +344,23 @@ class SendEngine:
                     result = _result_of(fut)
                     if result.outcome in (Outcome.ACCEPTED, Outcome.DUPLICATE):
                         failpoint("after_provider_ok")
-                    if self._apply(camp, channel, limiter, claim.token, [target], result, started, lease_end) == "account":
+                    verdict = self._apply(camp, channel, limiter, claim.token, [target], result, started, lease_end)
+                    if verdict == "account":
                         halt = "account"
+                    elif verdict == "lost" and pending:
+                        # Our claim was rescued by someone else: send nothing more from it.
+                        self.stats.lost_lease += len(pending)
+                        pending.clear()
             if time.monotonic() - last_renew > cfg.lease_s / 4 and (pending or in_flight):
                 last_renew = time.monotonic()
                 try:
-                    self._db(lambda c: outbox.renew(c, claim.token, cfg.lease_s))
+                    held = self._db(lambda c: outbox.renew(c, claim.token, cfg.lease_s))
                     lease_end = last_renew + cfg.lease_s
+                    if held == 0 and pending:
+                        # Someone rescued our rows (we were frozen past the lease): send nothing more.
+                        log.warning("lost lease on %d unsent target(s); leaving them to their new owner", len(pending))
+                        self.stats.lost_lease += len(pending)
+                        pending.clear()
                 except DbUnavailable:
                     self.stats.db_errors += 1
         return True
@@ -415,12 +425,14 @@ class SendEngine:
         if o == Outcome.ACCEPTED:
             return outbox.Finish("accepted", r.code, provider_msg_id=r.provider_msg_id, cost=r.cost)
         if o == Outcome.DUPLICATE:
-            if t.attempts > 1:  # an earlier attempt's outcome was unknown: the provider has it
-                self.stats.duplicates_absorbed += 1
-                return outbox.Finish("accepted", r.code, provider_msg_id=r.provider_msg_id)
+            # The provider already holds this RequestId, so an earlier attempt (crashed, timed out,
+            # or whose commit was lost) reached it. Definitive failures are terminal and never resent.
+            self.stats.duplicates_absorbed += 1
+            if t.attempts <= 1:
+                log.warning("RequestId %s already known to the provider on a first attempt", t.request_id)
             return outbox.Finish(
-                "failed", r.code, "permanent",
-                "RequestId bị trùng dù chưa từng gửi: kiểm tra tiền tố RequestId của cài đặt (cần báo quản trị)",
+                "accepted", r.code, provider_msg_id=r.provider_msg_id,
+                error="Nhà cung cấp đã nhận RequestId này từ lần gửi trước",
             )
         if o == Outcome.PERMANENT:
             return outbox.Finish("failed", r.code, "permanent", reason)
@@ -488,7 +500,7 @@ class SendEngine:
         if not changed:
             self.stats.lost_lease += len(ids)
             log.warning("lost lease on %d target(s) of campaign %s: finalize changed nothing", len(ids), camp.id)
-            return None
+            return "lost"
         counter = {"accepted": "accepted", "failed": "failed", "in_doubt": "in_doubt", "retry_wait": "retried"}
         setattr(self.stats, counter[finish.status], getattr(self.stats, counter[finish.status]) + changed)
         if pause_reason:

@@ -284,7 +284,8 @@ def release(
 
 def rescue(conn: psycopg.Connection, *, dedup_window_s: float) -> dict[str, int]:
     """Idempotent housekeeping that any client may run at any time."""
-    dedup = "c.provider IN ('esms','esms_zns') AND now() - t.first_attempt_at < make_interval(secs => %(win)s)"
+    provider = "coalesce(c.provider, CASE c.campaign_type WHEN 'sms' THEN 'esms' WHEN 'zalo' THEN 'esms_zns' ELSE 'smtp' END)"
+    dedup = f"{provider} IN ('esms','esms_zns') AND now() - t.first_attempt_at < make_interval(secs => %(win)s)"
     expired = conn.execute(
         "UPDATE campaign_targets t SET "
         f"status = CASE WHEN {dedup} AND t.attempts < t.max_attempts THEN 'retry_wait' "  # noqa: S608

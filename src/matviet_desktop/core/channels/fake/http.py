@@ -80,9 +80,14 @@ class FakeHttpServer:
 
             do_GET = do_POST = _serve
 
-        self.httpd = ThreadingHTTPServer((host, port), _Handler)
-        self.httpd.daemon_threads = True
-        self.httpd.request_queue_size = 128
+        class _Server(ThreadingHTTPServer):
+            daemon_threads = True
+            request_queue_size = 128
+
+            def handle_error(self, request: Any, client_address: Any) -> None:
+                pass  # clients killed mid-request are part of the fault tests
+
+        self.httpd = _Server((host, port), _Handler)
         self._thread: threading.Thread | None = None
 
     def add(self, method: str, prefix: str, handler: Handler) -> None:
