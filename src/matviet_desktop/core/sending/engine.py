@@ -322,7 +322,9 @@ class SendEngine:
         in_flight: dict[Future[SendResult], tuple[outbox.Target, dt.datetime]] = {}
         halt: str | None = None
         last_renew = time.monotonic()
-        while pending or in_flight:
+        finished: list[tuple[list[outbox.Target], SendResult, dt.datetime]] = []
+        first_finished = 0.0
+        while pending or in_flight or finished:
             if halt is None:
                 halt = self._halt_reason(camp, stop)
             if halt and pending:
@@ -344,13 +346,24 @@ class SendEngine:
                     result = _result_of(fut)
                     if result.outcome in (Outcome.ACCEPTED, Outcome.DUPLICATE):
                         failpoint("after_provider_ok")
-                    verdict = self._apply(camp, channel, limiter, claim.token, [target], result, started, lease_end)
-                    if verdict == "account":
-                        halt = "account"
-                    elif verdict == "lost" and pending:
-                        # Our claim was rescued by someone else: send nothing more from it.
-                        self.stats.lost_lease += len(pending)
-                        pending.clear()
+                    if not finished:
+                        first_finished = time.monotonic()
+                    finished.append(([target], result, started))
+            # Finalize in small groups (one transaction each): far fewer round trips, and a crash
+            # in between is covered like any other (RequestId, or in doubt).
+            flush = finished and (
+                not in_flight or len(finished) >= cfg.concurrency or time.monotonic() - first_finished > 0.1
+                or any(r.outcome not in (Outcome.ACCEPTED, Outcome.DUPLICATE) for _, r, _ in finished)
+            )
+            if flush:
+                verdicts = self._apply(camp, channel, limiter, claim.token, finished, lease_end)
+                finished = []
+                if "account" in verdicts:
+                    halt = "account"
+                if "lost" in verdicts and pending:
+                    # Our claim was rescued by someone else: send nothing more from it.
+                    self.stats.lost_lease += len(pending)
+                    pending.clear()
             if time.monotonic() - last_renew > cfg.lease_s / 4 and (pending or in_flight):
                 last_renew = time.monotonic()
                 try:
@@ -409,9 +422,7 @@ class SendEngine:
         result = channel.send_batch(batch)
         if result.outcome in (Outcome.ACCEPTED, Outcome.DUPLICATE):
             failpoint("after_provider_ok")
-        # The batch retries as a whole: its oldest member's counters speak for it.
-        lead = min(claim.targets, key=lambda t: t.first_attempt_at)
-        self._apply(camp, channel, limiter, claim.token, claim.targets, result, started, lease_end, lead, claim.batch_id)
+        self._apply(camp, channel, limiter, claim.token, [(claim.targets, result, started)], lease_end, claim.batch_id)
         return True
 
     # --- decisions ----------------------------------------------------------------------------
@@ -462,31 +473,34 @@ class SendEngine:
         channel: Channel,
         limiter: RateLimiter,
         token: uuid.UUID,
-        targets: list[outbox.Target],
-        result: SendResult,
-        started: dt.datetime,
+        items: list[tuple[list[outbox.Target], SendResult, dt.datetime]],
         lease_end: float,
-        lead: outbox.Target | None = None,
         batch_id: uuid.UUID | None = None,
-    ) -> str | None:
-        finish = self._decide(channel, lead or targets[0], result)
-        ids = [t.id for t in targets]
+    ) -> set[str]:
+        """Finalize a group of finished sends in one transaction. Returns verdicts:
+        'account' (campaign paused), 'lost' (some finalize changed nothing)."""
+        plans = []
         pause_reason = None
-        if result.outcome == Outcome.ACCOUNT or result.pause_campaign:
-            pause_reason = (
-                f"Nhà cung cấp {channel.provider} báo lỗi {result.code} ({result.message}): "
-                "kiểm tra tài khoản/số dư/cấu hình rồi tiếp tục chiến dịch"
-            )
-        if result.outcome == Outcome.THROTTLE:
-            limiter.throttled()
-            self.stats.throttled += 1
-        elif result.outcome == Outcome.ACCEPTED:
-            limiter.succeeded()
+        for targets, result, started in items:
+            # A batch retries as a whole: its oldest member's counters speak for it.
+            lead = min(targets, key=lambda t: t.first_attempt_at)
+            finish = self._decide(channel, lead, result)
+            if result.outcome == Outcome.ACCOUNT or result.pause_campaign:
+                pause_reason = (
+                    f"Nhà cung cấp {channel.provider} báo lỗi {result.code} ({result.message}): "
+                    "kiểm tra tài khoản/số dư/cấu hình rồi tiếp tục chiến dịch"
+                )
+            if result.outcome == Outcome.THROTTLE:
+                limiter.throttled()
+                self.stats.throttled += 1
+            elif result.outcome == Outcome.ACCEPTED:
+                limiter.succeeded()
+            plans.append((targets, finish, result.outcome.value, started))
+        rows = [outbox.Outcome(t.id, finish, outcome, started) for targets, finish, outcome, started in plans for t in targets]
 
-        def write(conn: psycopg.Connection) -> int:
-            n = outbox.finalize(
-                conn, ids, token, finish, worker=self.worker_id, started_at=started,
-                channel=camp.campaign_type, outcome=result.outcome.value, batch_id=batch_id,
+        def write(conn: psycopg.Connection) -> set[uuid.UUID]:
+            changed = outbox.finalize(
+                conn, token, rows, worker=self.worker_id, channel=camp.campaign_type, batch_id=batch_id
             )
             if pause_reason:
                 conn.execute(
@@ -494,20 +508,25 @@ class SendEngine:
                     "WHERE id = %s AND status = 'sending'",
                     (pause_reason, camp.id),
                 )
-            return n
+            return changed
 
-        changed = self._db_until(write, lease_end)
-        if not changed:
-            self.stats.lost_lease += len(ids)
-            log.warning("lost lease on %d target(s) of campaign %s: finalize changed nothing", len(ids), camp.id)
-            return "lost"
+        changed = self._db_until(write, lease_end) or set()
+        verdicts: set[str] = set()
         counter = {"accepted": "accepted", "failed": "failed", "in_doubt": "in_doubt", "retry_wait": "retried"}
-        setattr(self.stats, counter[finish.status], getattr(self.stats, counter[finish.status]) + changed)
-        if pause_reason:
+        for row in rows:
+            if row.target_id not in changed:
+                self.stats.lost_lease += 1
+                verdicts.add("lost")
+                continue
+            name = counter[row.finish.status]
+            setattr(self.stats, name, getattr(self.stats, name) + 1)
+        if "lost" in verdicts:
+            log.warning("lost lease on target(s) of campaign %s: finalize changed nothing", camp.id)
+        if pause_reason and "lost" not in verdicts:
             self.stats.paused_campaigns += 1
             camp.status = "paused_error"
-            return "account"
-        return None
+            verdicts.add("account")
+        return verdicts
 
     def _release(self, token: uuid.UUID, ids: list[uuid.UUID], lease_end: float, *, cancelled: bool) -> None:
         n = self._db_until(lambda c: outbox.release(c, token, ids, cancelled=cancelled), lease_end)
