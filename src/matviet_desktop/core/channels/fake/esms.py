@@ -40,8 +40,9 @@ class EsmsFaults:
     hang_s: float = 3.0
     deliver_after_s: float = 0.0
     # Scripted answers per phone, consumed one per request: '160', '500' (HTTP 500), 'DROP'
-    # (connection closed, nothing accepted), 'ACCEPT_DROP', or any CodeResult.
+    # (connection closed, nothing accepted), or any CodeResult.
     script: dict[str, list[str]] = field(default_factory=dict)
+    accept_then_drop_phones: set[str] = field(default_factory=set)  # once per phone
     undeliverable: set[str] = field(default_factory=set)
     price: int = 850
 
@@ -152,6 +153,11 @@ class FakeEsms:
             self.codes["100"] += 1
         if self.faults.drop_after_accept_rate and self.rng.random() < self.faults.drop_after_accept_rate:
             return DROP
+        with self.lock:
+            dropped = self.faults.accept_then_drop_phones.intersection(phones)
+            self.faults.accept_then_drop_phones -= dropped
+        if dropped:
+            return DROP
         return Reply({"CodeResult": "100", "CountRegenerate": 0, "SMSID": sms_id})
 
     def _common_checks(self, body: dict[str, Any], phones: list[str]) -> Reply | None:
@@ -176,7 +182,7 @@ class FakeEsms:
         with self.lock:
             steps = self.faults.script.get(phone)
             step = steps.pop(0) if steps else None
-        if step is None or step == "ACCEPT_DROP":
+        if step is None:
             return None
         self.raw_by_phone[phone] += 1
         if step == "500":
