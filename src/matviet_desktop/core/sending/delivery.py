@@ -150,7 +150,7 @@ def poll_delivery(
                 record_opt_out(engine, email=email, channel="email", source="mailgun")
         finally:
             engine.dispose()
-    return dict(totals)
+    return {k: v for k, v in totals.items() if v}
 
 
 def _refresh_costs(conn: psycopg.Connection, campaign_id: uuid.UUID | None) -> None:
