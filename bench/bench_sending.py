@@ -82,8 +82,16 @@ def main() -> None:
         started = time.monotonic()
         procs = [
             subprocess.Popen(
-                [sys.executable, "-m", "matviet_desktop.core.sending.runner", "--database-url", url, "--campaign",
-                 str(cid), "--until-idle"],
+                [
+                    sys.executable,
+                    "-m",
+                    "matviet_desktop.core.sending.runner",
+                    "--database-url",
+                    url,
+                    "--campaign",
+                    str(cid),
+                    "--until-idle",
+                ],
                 env=env,
                 stdout=subprocess.PIPE,
             )
@@ -98,9 +106,12 @@ def main() -> None:
         finished = time.monotonic()
         outputs = [json.loads(p.stdout.read() or b"{}") for p in procs if p.stdout]
         with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as conn:
-            counts = dict(conn.execute(
-                "SELECT status, count(*) FROM campaign_targets WHERE campaign_id = %s GROUP BY status", (cid,)
-            ).fetchall())
+            counts = dict(
+                conn.execute(
+                    "SELECT status, count(*) FROM campaign_targets WHERE campaign_id = %s GROUP BY status",
+                    (cid,),
+                ).fetchall()
+            )
         steady = args.targets / (finished - (first_at or started))
         result = {
             "targets": args.targets,

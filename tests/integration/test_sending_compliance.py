@@ -14,12 +14,17 @@ from tests.integration.sending_support import FAST, assert_complete, connect, fa
 VN = compliance.VN
 
 
-def _at(hour: int, minute: int = 0):  # noqa: ANN202
+def _at(hour: int, minute: int = 0):
     return lambda: dt.datetime(2026, 11, 26, hour, minute, tzinfo=VN)
 
 
-def _worker(db_url, provider, clock):  # noqa: ANN001, ANN202
-    return SendEngine(db_url, config=EngineConfig(**{**FAST, "rate_per_s": 1000}), channel_factory=provider.factory(), clock=clock)
+def _worker(db_url, provider, clock):
+    return SendEngine(
+        db_url,
+        config=EngineConfig(**{**FAST, "rate_per_s": 1000}),
+        channel_factory=provider.factory(),
+        clock=clock,
+    )
 
 
 def _phone(i: int) -> str:
@@ -29,15 +34,22 @@ def _phone(i: int) -> str:
 def test_advertising_sms_excludes_ineligible_targets_with_reasons(engine, db_url) -> None:
     cid = make_campaign(engine, 40, purpose="advertising", content="Giam 30% gong kinh den 30/11")
     with engine.begin() as conn:
-        conn.execute(text("UPDATE customers SET sms_consent = false WHERE phone = ANY(:p)"), {"p": [_phone(i) for i in (0, 1, 2)]})
         conn.execute(
-            text("INSERT INTO do_not_contact (phone, channel, reason, source) VALUES (:a, NULL, 'DNC', 'import'), (:b, 'sms', 'DNC', 'import')"),
+            text("UPDATE customers SET sms_consent = false WHERE phone = ANY(:p)"),
+            {"p": [_phone(i) for i in (0, 1, 2)]},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO do_not_contact (phone, channel, reason, source) VALUES (:a, NULL, 'DNC', 'import'), (:b, 'sms', 'DNC', 'import')"
+            ),
             {"a": _phone(3), "b": _phone(4)},
         )
         # Two phones already got 3 advertising SMS from other campaigns in the last 24 hours.
         for _ in range(3):
             other = conn.execute(
-                text("INSERT INTO campaigns (name, campaign_type, purpose, status) VALUES ('cũ', 'sms', 'advertising', 'completed') RETURNING id")
+                text(
+                    "INSERT INTO campaigns (name, campaign_type, purpose, status) VALUES ('cũ', 'sms', 'advertising', 'completed') RETURNING id"
+                )
             ).scalar_one()
             conn.execute(
                 text(
@@ -57,9 +69,13 @@ def test_advertising_sms_excludes_ineligible_targets_with_reasons(engine, db_url
     assert batch.content.startswith("[QC] Giam 30%")
     assert batch.content.endswith("Tu choi QC soan TC gui 6058")
     with connect(db_url) as conn:
-        reasons = dict(conn.execute(
-            "SELECT exclusion_reason, count(*) FROM campaign_targets WHERE campaign_id = %s AND status = 'excluded' "
-            "GROUP BY exclusion_reason", (cid,)).fetchall())
+        reasons = dict(
+            conn.execute(
+                "SELECT exclusion_reason, count(*) FROM campaign_targets WHERE campaign_id = %s AND status = 'excluded' "
+                "GROUP BY exclusion_reason",
+                (cid,),
+            ).fetchall()
+        )
     assert reasons == {"no_consent": 3, "do_not_contact": 2, "frequency_cap": 2}
     assert assert_complete(db_url, cid) == {"accepted": 33, "excluded": 7}
 
@@ -72,8 +88,9 @@ def test_advertising_sms_waits_for_the_daytime_window(engine, db_url) -> None:
         night.close()
         assert provider.esms.total_accepted == 0
         with connect(db_url) as conn:
-            assert conn.execute("SELECT count(*) FROM campaign_targets WHERE campaign_id = %s AND status = 'pending'",
-                                (cid,)).fetchone() == (30,)
+            assert conn.execute(
+                "SELECT count(*) FROM campaign_targets WHERE campaign_id = %s AND status = 'pending'", (cid,)
+            ).fetchone() == (30,)
         morning = _worker(db_url, provider, _at(7, 5))
         morning.run(cid, until_idle=True)
         morning.close()
@@ -104,12 +121,17 @@ def test_opt_out_stops_waiting_advertising_at_once(engine, db_url) -> None:
     excluded = compliance.record_opt_out(engine, phone=_phone(2), channel="sms", source="sms_reply")
     assert excluded == 1
     with connect(db_url) as conn:
-        ad_row = conn.execute("SELECT status, exclusion_reason FROM campaign_targets WHERE campaign_id = %s AND phone = %s",
-                              (ad, _phone(2))).fetchone()
-        care_row = conn.execute("SELECT status FROM campaign_targets WHERE campaign_id = %s AND phone = %s",
-                                (care, _phone(2))).fetchone()
+        ad_row = conn.execute(
+            "SELECT status, exclusion_reason FROM campaign_targets WHERE campaign_id = %s AND phone = %s",
+            (ad, _phone(2)),
+        ).fetchone()
+        care_row = conn.execute(
+            "SELECT status FROM campaign_targets WHERE campaign_id = %s AND phone = %s", (care, _phone(2))
+        ).fetchone()
         consent = conn.execute("SELECT sms_consent FROM customers WHERE phone = %s", (_phone(2),)).fetchone()
-        logged = conn.execute("SELECT count(*) FROM customer_engagements WHERE engagement_type = 'opt_out'").fetchone()
+        logged = conn.execute(
+            "SELECT count(*) FROM customer_engagements WHERE engagement_type = 'opt_out'"
+        ).fetchone()
         dnc = conn.execute("SELECT count(*) FROM do_not_contact WHERE phone = %s", (_phone(2),)).fetchone()
     assert ad_row == ("excluded", "opted_out")
     assert care_row == ("pending",)  # customer-care messages are not advertising
@@ -127,22 +149,30 @@ def test_customer_care_is_exempt_from_advertising_rules(engine, db_url) -> None:
 
 
 def test_advertising_email_respects_consent_and_the_24h_cap(engine, db_url) -> None:
-    from tests.integration.test_sending_email import smtp_channel_factory, fake_smtp
+    from tests.integration.test_sending_email import fake_smtp, smtp_channel_factory
 
     cid = make_campaign(engine, 4, campaign_type="email", purpose="advertising")
     with engine.begin() as conn:
         conn.execute(text("UPDATE customers SET email_consent = false WHERE email = 'k0@example.vn'"))
         for _ in range(3):
-            other = conn.execute(text(
-                "INSERT INTO campaigns (name, campaign_type, purpose, status) VALUES ('cũ', 'email', 'advertising', 'completed') RETURNING id"
-            )).scalar_one()
-            conn.execute(text(
-                "INSERT INTO campaign_targets (campaign_id, customer_id, email, status, first_attempt_at) "
-                "SELECT :c, id, upper(email), 'delivered', now() - interval '3 hours' FROM customers WHERE email = 'k1@example.vn'"
-            ), {"c": other})
+            other = conn.execute(
+                text(
+                    "INSERT INTO campaigns (name, campaign_type, purpose, status) VALUES ('cũ', 'email', 'advertising', 'completed') RETURNING id"
+                )
+            ).scalar_one()
+            conn.execute(
+                text(
+                    "INSERT INTO campaign_targets (campaign_id, customer_id, email, status, first_attempt_at) "
+                    "SELECT :c, id, upper(email), 'delivered', now() - interval '3 hours' FROM customers WHERE email = 'k1@example.vn'"
+                ),
+                {"c": other},
+            )
     with fake_smtp() as smtp:
-        worker = SendEngine(db_url, config=EngineConfig(**{**FAST, "rate_per_s": 1000}),
-                            channel_factory=smtp_channel_factory(smtp))
+        worker = SendEngine(
+            db_url,
+            config=EngineConfig(**{**FAST, "rate_per_s": 1000}),
+            channel_factory=smtp_channel_factory(smtp),
+        )
         worker.run(cid, until_idle=True)
         worker.close()
         subjects = {m["To"]: m["Subject"] for m in smtp.messages}

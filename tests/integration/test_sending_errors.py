@@ -71,7 +71,9 @@ def test_account_error_pauses_campaign_without_using_attempts(engine, db_url) ->
         worker = engine_for(db_url, provider, rate_per_s=1000)
         worker.run(cid, until_idle=True)
         with connect(db_url) as conn:
-            status, reason = conn.execute("SELECT status, pause_reason FROM campaigns WHERE id = %s", (cid,)).fetchone()
+            status, reason = conn.execute(
+                "SELECT status, pause_reason FROM campaigns WHERE id = %s", (cid,)
+            ).fetchone()
             attempts = conn.execute(
                 "SELECT DISTINCT attempts, status FROM campaign_targets WHERE campaign_id = %s", (cid,)
             ).fetchall()
@@ -94,7 +96,9 @@ def test_config_error_fails_the_row_and_pauses_the_campaign(engine, db_url) -> N
         worker.run(cid, until_idle=True)
         worker.close()
     with connect(db_url) as conn:
-        status, reason = conn.execute("SELECT status, pause_reason FROM campaigns WHERE id = %s", (cid,)).fetchone()
+        status, reason = conn.execute(
+            "SELECT status, pause_reason FROM campaigns WHERE id = %s", (cid,)
+        ).fetchone()
     counts = control.progress(engine, cid)
     assert status == "paused_error" and "146" in reason
     assert counts["failed"] >= 1 and counts["failed"] < 10  # stopped early instead of failing every row
@@ -142,7 +146,8 @@ def test_graceful_stop_finalizes_in_flight_and_releases_the_rest(engine, db_url)
         assert counts["accepted"] == provider.esms.total_accepted
         with connect(db_url) as conn:
             leftovers = conn.execute(
-                "SELECT DISTINCT attempts FROM campaign_targets WHERE campaign_id = %s AND status <> 'accepted'", (cid,)
+                "SELECT DISTINCT attempts FROM campaign_targets WHERE campaign_id = %s AND status <> 'accepted'",
+                (cid,),
             ).fetchall()
         assert leftovers == [(0,)]  # released rows got their attempt back
         worker.run(cid, until_idle=True)

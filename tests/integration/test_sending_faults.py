@@ -27,9 +27,15 @@ from tests.integration.sending_support import (
 
 pytestmark = pytest.mark.slow
 
-STORM_ENV = {"MATVIET_SEND_LEASE_S": "3", "MATVIET_SEND_RESCUE_INTERVAL_S": "0.5", "MATVIET_SEND_BACKOFF_BASE_S": "0.05",
-             "MATVIET_SEND_BACKOFF_CAP_S": "0.2", "MATVIET_SEND_IDLE_POLL_S": "0.2", "MATVIET_SEND_RATE_PER_S": "5000",
-             "MATVIET_SEND_BATCH_SIZE": "10"}
+STORM_ENV = {
+    "MATVIET_SEND_LEASE_S": "3",
+    "MATVIET_SEND_RESCUE_INTERVAL_S": "0.5",
+    "MATVIET_SEND_BACKOFF_BASE_S": "0.05",
+    "MATVIET_SEND_BACKOFF_CAP_S": "0.2",
+    "MATVIET_SEND_IDLE_POLL_S": "0.2",
+    "MATVIET_SEND_RATE_PER_S": "5000",
+    "MATVIET_SEND_BATCH_SIZE": "10",
+}
 
 
 def _open_rows(db_url: str, cid: uuid.UUID) -> int:
@@ -41,12 +47,15 @@ def _open_rows(db_url: str, cid: uuid.UUID) -> int:
     return int(row[0]) if row else 0
 
 
-def _storm(db_url: str, provider, cid: uuid.UUID, *, workers: int = 4, max_kills: int = 8) -> int:  # noqa: ANN001
+def _storm(db_url: str, provider, cid: uuid.UUID, *, workers: int = 4, max_kills: int = 8) -> int:
     """Kill a random worker every ~1 s and respawn it, with a 1 % crash between provider
     acceptance and the finalize commit; then let one clean worker finish. Returns kills."""
     rng = random.Random(11)
     failpoints = "after_provider_ok:0.01"
-    procs = [spawn_worker(db_url, provider, cid, failpoints=failpoints, extra_env=STORM_ENV) for _ in range(workers)]
+    procs = [
+        spawn_worker(db_url, provider, cid, failpoints=failpoints, extra_env=STORM_ENV)
+        for _ in range(workers)
+    ]
     kills = 0
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and _open_rows(db_url, cid) > 0:
@@ -83,7 +92,9 @@ def test_sigkill_storm_with_crash_between_acceptance_and_commit(engine, db_url) 
         assert repeats > 0, "the storm never hit the crash window"
         assert repeats == provider.esms.codes["124"]
     with connect(db_url) as conn:
-        assert conn.execute("SELECT count(*) FROM campaign_targets WHERE status = 'sending'").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM campaign_targets WHERE status = 'sending'").fetchone() == (
+            0,
+        )
 
 
 def test_same_storm_without_provider_dedup_shows_duplicates(engine, db_url) -> None:
@@ -103,8 +114,15 @@ def test_lease_loss_is_fenced(engine, db_url) -> None:
     cid = make_campaign(engine, 40)
     with fake_esms() as provider:
         provider.esms.faults.latency_s = 0.2
-        env = {**STORM_ENV, "MATVIET_SEND_LEASE_S": "2", "MATVIET_SEND_BATCH_SIZE": "20", "MATVIET_SEND_CONCURRENCY": "1"}
-        frozen = spawn_worker(db_url, provider, cid, extra_env=env, args=("--until-idle", "--json"), capture=True, cli=True)
+        env = {
+            **STORM_ENV,
+            "MATVIET_SEND_LEASE_S": "2",
+            "MATVIET_SEND_BATCH_SIZE": "20",
+            "MATVIET_SEND_CONCURRENCY": "1",
+        }
+        frozen = spawn_worker(
+            db_url, provider, cid, extra_env=env, args=("--until-idle", "--json"), capture=True, cli=True
+        )
         deadline = time.monotonic() + 30
         while sum(provider.esms.raw.values()) < 3 and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -124,7 +142,8 @@ def test_lease_loss_is_fenced(engine, db_url) -> None:
     assert assert_complete(db_url, cid) == {"accepted": 40}
     with connect(db_url) as conn:
         lost = conn.execute(
-            "SELECT count(*) FROM send_attempts WHERE outcome = 'lost_lease' AND worker_id = %s", (first["worker_id"],)
+            "SELECT count(*) FROM send_attempts WHERE outcome = 'lost_lease' AND worker_id = %s",
+            (first["worker_id"],),
         ).fetchone()
     assert lost and lost[0] >= 1
 
@@ -137,7 +156,9 @@ def test_postgres_crash_mid_run(engine, db_url, pg_server) -> None:
         provider.esms.faults.latency_s = 0.02
         results = []
         worker_thread = threading.Thread(
-            target=lambda: results.extend(run_threads(db_url, provider, 3, cid, rate_per_s=5000, lease_s=5.0, batch_size=10))
+            target=lambda: results.extend(
+                run_threads(db_url, provider, 3, cid, rate_per_s=5000, lease_s=5.0, batch_size=10)
+            )
         )
         worker_thread.start()
         for threshold in (300, 800):
@@ -158,7 +179,9 @@ def test_black_holed_database_connection(engine, db_url) -> None:
     cid = make_campaign(engine, 400)
     with fake_esms() as provider, PgProxy.to(db_url) as proxy:
         provider.esms.faults.latency_s = 0.02
-        worker = engine_for(proxy.url, provider, rate_per_s=5000, db_deadline_s=2.0, lease_s=20.0, batch_size=10)
+        worker = engine_for(
+            proxy.url, provider, rate_per_s=5000, db_deadline_s=2.0, lease_s=20.0, batch_size=10
+        )
         worker.session.connect_timeout_s = 2
         done = threading.Event()
         stats = []

@@ -5,7 +5,6 @@ marks it in doubt. A deterministic Message-ID makes it traceable."""
 from __future__ import annotations
 
 import smtplib
-import socket
 import ssl
 import threading
 from email import policy
@@ -24,7 +23,9 @@ class SmtpChannel(Channel):
 
     def __init__(self, settings: dict[str, str]) -> None:
         if not settings.get("host") or not settings.get("from_address"):
-            raise ValueError("Thiếu máy chủ SMTP hoặc địa chỉ gửi (MATVIET_SMTP_HOST, MATVIET_SMTP_FROM_ADDRESS)")
+            raise ValueError(
+                "Thiếu máy chủ SMTP hoặc địa chỉ gửi (MATVIET_SMTP_HOST, MATVIET_SMTP_FROM_ADDRESS)"
+            )
         self.settings = settings
         self._local = threading.local()  # one SMTP connection per sending thread
         self._all: list[smtplib.SMTP] = []
@@ -95,14 +96,18 @@ class SmtpChannel(Channel):
                 return classify_smtp(code, reply.decode(errors="replace"), after_data=False)
         except (OSError, smtplib.SMTPException) as exc:
             self._drop()
-            return SendResult(Outcome.TRANSIENT_SAFE, "SMTPCONN", f"mất kết nối trước khi gửi nội dung: {exc}")
+            return SendResult(
+                Outcome.TRANSIENT_SAFE, "SMTPCONN", f"mất kết nối trước khi gửi nội dung: {exc}"
+            )
         try:
             code, reply = conn.data(mail.as_bytes())
         except smtplib.SMTPDataError as exc:
             return classify_smtp(exc.smtp_code, str(exc.smtp_error), after_data=True)
-        except (OSError, smtplib.SMTPException, socket.timeout) as exc:
+        except (TimeoutError, OSError, smtplib.SMTPException) as exc:
             self._drop()
-            return SendResult(Outcome.UNKNOWN, "SMTPDATA", f"mất kết nối sau khi gửi nội dung: {type(exc).__name__}")
+            return SendResult(
+                Outcome.UNKNOWN, "SMTPDATA", f"mất kết nối sau khi gửi nội dung: {type(exc).__name__}"
+            )
         if code != 250:
             return classify_smtp(code, reply.decode(errors="replace"), after_data=True)
         return SendResult(Outcome.ACCEPTED, "SMTP250", provider_msg_id=str(mail["Message-ID"]).strip("<>"))

@@ -52,7 +52,9 @@ class MailgunClient(Channel):
             form["o:tag"] = message.campaign_name[:128]
         if message.advertising:
             headers = unsubscribe_headers(
-                self.settings.get("unsubscribe_mailto", ""), self.settings.get("unsubscribe_url", ""), message.request_id
+                self.settings.get("unsubscribe_mailto", ""),
+                self.settings.get("unsubscribe_url", ""),
+                message.request_id,
             )
             form.update({f"h:{k}": v for k, v in headers.items()})
         try:
@@ -96,9 +98,15 @@ class MailgunClient(Channel):
             at = dt.datetime.fromtimestamp(float(item.get("timestamp", 0)), dt.UTC)
             updates.append(
                 DeliveryUpdate(
-                    mid, email=item.get("recipient"), final=event in ("delivered", "failed"), event=event,
-                    delivered=event == "delivered" or None, at=at,
-                    reason=(item.get("delivery-status") or {}).get("description") if event == "failed" else None,
+                    mid,
+                    email=item.get("recipient"),
+                    final=event in ("delivered", "failed"),
+                    event=event,
+                    delivered=event == "delivered" or None,
+                    at=at,
+                    reason=(item.get("delivery-status") or {}).get("description")
+                    if event == "failed"
+                    else None,
                 )
             )
         return updates

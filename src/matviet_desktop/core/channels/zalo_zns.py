@@ -52,7 +52,13 @@ class TokenStore:
             row = conn.execute(
                 "SELECT access_token, access_expires_at FROM oauth_tokens WHERE provider = %s", (PROVIDER,)
             ).fetchone()
-            if row and row[0] and not force_refresh and row[1] and row[1] - EARLY_REFRESH > dt.datetime.now(dt.UTC):
+            if (
+                row
+                and row[0]
+                and not force_refresh
+                and row[1]
+                and row[1] - EARLY_REFRESH > dt.datetime.now(dt.UTC)
+            ):
                 return str(row[0])
             with conn.transaction():
                 locked = conn.execute(
@@ -61,7 +67,9 @@ class TokenStore:
                     (PROVIDER,),
                 ).fetchone()
                 if locked is None or not locked[2]:
-                    raise OAuthError("Chưa có refresh token Zalo: quản trị viên cần kết nối lại OA trong Cài đặt")
+                    raise OAuthError(
+                        "Chưa có refresh token Zalo: quản trị viên cần kết nối lại OA trong Cài đặt"
+                    )
                 access, expires, refresh = locked
                 # Someone else refreshed while we waited for the lock: use theirs.
                 fresh = access and expires and expires - EARLY_REFRESH > dt.datetime.now(dt.UTC)
@@ -71,8 +79,13 @@ class TokenStore:
                 conn.execute(
                     "UPDATE oauth_tokens SET access_token = %s, access_expires_at = now() + make_interval(secs => %s), "
                     "refresh_token = %s, rotated_at = now(), rotated_by = %s WHERE provider = %s",
-                    (pair["access_token"], float(pair.get("expires_in", 90000)), pair["refresh_token"],
-                     socket.gethostname(), PROVIDER),
+                    (
+                        pair["access_token"],
+                        float(pair.get("expires_in", 90000)),
+                        pair["refresh_token"],
+                        socket.gethostname(),
+                        PROVIDER,
+                    ),
                 )
                 return str(pair["access_token"])
 
@@ -81,7 +94,11 @@ class TokenStore:
         response = self.http.post(
             f"{self.oauth}/v4/oa/access_token",
             headers={"secret_key": self.settings.get("app_secret", "")},
-            data={"refresh_token": refresh_token, "app_id": self.settings.get("app_id", ""), "grant_type": "refresh_token"},
+            data={
+                "refresh_token": refresh_token,
+                "app_id": self.settings.get("app_id", ""),
+                "grant_type": "refresh_token",
+            },
         )
         data = response.json()
         if "access_token" not in data:
@@ -97,10 +114,14 @@ class ZaloZnsClient(Channel):
     channel = "zalo"
     dedup_window_s = None
 
-    def __init__(self, settings: dict[str, str], *, database_url: str, http: httpx.Client | None = None) -> None:
+    def __init__(
+        self, settings: dict[str, str], *, database_url: str, http: httpx.Client | None = None
+    ) -> None:
         self.settings = settings
         self.base = base_url(settings.get("base_url", "https://business.openapi.zalo.me"))
-        self.http = http or httpx.Client(timeout=httpx.Timeout(float(settings.get("timeout_s", "20")), connect=5.0))
+        self.http = http or httpx.Client(
+            timeout=httpx.Timeout(float(settings.get("timeout_s", "20")), connect=5.0)
+        )
         self.tokens = TokenStore(database_url, settings, self.http)
 
     def send(self, message: OutboundMessage) -> SendResult:
@@ -119,7 +140,9 @@ class ZaloZnsClient(Channel):
             except (OAuthError, psycopg.Error, httpx.HTTPError) as exc:
                 return SendResult(Outcome.ACCOUNT, "OAUTH", str(exc))
             try:
-                response = self.http.post(f"{self.base}/message/template", json=body, headers={"access_token": token})
+                response = self.http.post(
+                    f"{self.base}/message/template", json=body, headers={"access_token": token}
+                )
             except httpx.HTTPError as exc:
                 return http_failure(exc)
             if response.status_code != 200:
@@ -134,8 +157,12 @@ class ZaloZnsClient(Channel):
             if code in ZALO_TOKEN_ERRORS and stale is None:
                 stale = token
                 continue
-            return classify(ZALO_CODES, code, str(data.get("message", "")),
-                            provider_msg_id=(data.get("data") or {}).get("msg_id"))
+            return classify(
+                ZALO_CODES,
+                code,
+                str(data.get("message", "")),
+                provider_msg_id=(data.get("data") or {}).get("msg_id"),
+            )
         return SendResult(Outcome.ACCOUNT, "-124", "access token không hợp lệ sau khi làm mới")
 
     def _get(self, path: str, **params: str) -> dict[str, Any]:

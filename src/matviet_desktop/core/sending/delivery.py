@@ -9,6 +9,7 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import psycopg
@@ -18,9 +19,7 @@ from matviet_desktop.core.channels.base import Channel, DeliveryUpdate
 from matviet_desktop.core.sending.deadline import DbSession
 from matviet_desktop.core.sending.engine import DEFAULT_PROVIDER, database_url, default_channel_factory
 
-PROVIDER_SQL = (
-    "coalesce(c.provider, CASE c.campaign_type WHEN 'sms' THEN 'esms' WHEN 'zalo' THEN 'esms_zns' ELSE 'smtp' END)"
-)
+PROVIDER_SQL = "coalesce(c.provider, CASE c.campaign_type WHEN 'sms' THEN 'esms' WHEN 'zalo' THEN 'esms_zns' ELSE 'smtp' END)"
 
 
 def _phones(phone: str | None) -> list[str]:
@@ -32,7 +31,9 @@ def _phones(phone: str | None) -> list[str]:
     return [national, "+84" + national[1:]]
 
 
-def _engagements(conn: psycopg.Connection, kind: str, rows: list[tuple[Any, ...]], channel_by_campaign: dict) -> None:
+def _engagements(
+    conn: psycopg.Connection, kind: str, rows: list[tuple[Any, ...]], channel_by_campaign: dict
+) -> None:
     """rows: (target_id, customer_id, campaign_id, at)."""
     data = [r for r in rows if r[1] is not None]
     if not data:
@@ -53,7 +54,7 @@ def _engagements(conn: psycopg.Connection, kind: str, rows: list[tuple[Any, ...]
     )
 
 
-def _apply(conn: psycopg.Connection, updates: list[DeliveryUpdate], channels: dict) -> dict[str, int]:
+def _apply(conn: psycopg.Connection, *, updates: list[DeliveryUpdate], channels: dict) -> dict[str, int]:
     counts = {"delivered": 0, "failed": 0, "opened": 0, "clicked": 0, "opted_out": 0}
     for u in updates:
         match = "t.provider_msg_id = %(mid)s"
@@ -67,8 +68,8 @@ def _apply(conn: psycopg.Connection, updates: list[DeliveryUpdate], channels: di
         event = u.event or ("delivered" if u.delivered else "failed" if u.final else None)
         if event == "delivered":
             rows = conn.execute(
-                "UPDATE campaign_targets t SET status = 'delivered', delivered_at = coalesce(%(at)s, now()), "
-                f"cost = coalesce(%(cost)s, t.cost) WHERE {match} AND t.status = 'accepted' "  # noqa: S608
+                "UPDATE campaign_targets t SET status = 'delivered', delivered_at = coalesce(%(at)s, now()), "  # noqa: S608 - fixed SQL fragments; values are bound parameters
+                f"cost = coalesce(%(cost)s, t.cost) WHERE {match} AND t.status = 'accepted' "
                 "RETURNING t.id, t.customer_id, t.campaign_id, t.delivered_at",
                 params,
             ).fetchall()
@@ -76,9 +77,9 @@ def _apply(conn: psycopg.Connection, updates: list[DeliveryUpdate], channels: di
             counts["delivered"] += len(rows)
         elif event == "failed":
             rows = conn.execute(
-                "UPDATE campaign_targets t SET status = 'failed', failure_class = 'undelivered', finished_at = now(), "
+                "UPDATE campaign_targets t SET status = 'failed', failure_class = 'undelivered', finished_at = now(), "  # noqa: S608 - fixed SQL fragments; values are bound parameters
                 "error_message = coalesce(%(why)s, 'Nhà mạng báo không gửi được tới máy khách'), "
-                f"cost = coalesce(%(cost)s, t.cost) WHERE {match} AND t.status = 'accepted' RETURNING t.id",  # noqa: S608
+                f"cost = coalesce(%(cost)s, t.cost) WHERE {match} AND t.status = 'accepted' RETURNING t.id",
                 params,
             ).fetchall()
             counts["failed"] += len(rows)
@@ -134,7 +135,8 @@ def poll_delivery(
                 updates = channel.poll(sorted(set(ids)))
             finally:
                 channel.close()
-            for key, n in session.run(lambda c, u=updates: _apply(c, u, channels)).items():
+            applied: dict[str, int] = session.run(partial(_apply, updates=updates, channels=channels))
+            for key, n in applied.items():
                 totals[key] += n
             opt_outs += [u.email for u in updates if u.event in ("unsubscribed", "complained") and u.email]
         session.run(lambda c: _refresh_costs(c, campaign_id))
@@ -203,27 +205,31 @@ def reconcile_in_doubt(
             )
             if hit:
                 session.run(
-                    lambda c, t=target_id, h=hit: c.execute(
-                        "UPDATE campaign_targets SET status = 'accepted', provider_msg_id = %s, failure_class = NULL, "
-                        "error_message = 'Đối soát: nhà cung cấp đã nhận tin', finished_at = now() "
-                        "WHERE id = %s AND status = 'in_doubt'",
-                        (str(h.get("SmsId")), t),
-                    )
+                    partial(_mark, target_id=target_id, status="accepted", msg_id=str(hit.get("SmsId")))
                 )
                 result["accepted"] += 1
             else:
-                session.run(
-                    lambda c, t=target_id: c.execute(
-                        "UPDATE campaign_targets SET status = 'failed', failure_class = 'permanent', "
-                        "error_message = 'Đối soát: không tìm thấy tin ở nhà cung cấp' "
-                        "WHERE id = %s AND status = 'in_doubt'",
-                        (t,),
-                    )
-                )
+                session.run(partial(_mark, target_id=target_id, status="failed", msg_id=None))
                 result["failed"] += 1
     finally:
         session.close()
     return result
+
+
+def _mark(conn: psycopg.Connection, *, target_id: uuid.UUID, status: str, msg_id: str | None) -> None:
+    if status == "accepted":
+        conn.execute(
+            "UPDATE campaign_targets SET status = 'accepted', provider_msg_id = %s, failure_class = NULL, "
+            "error_message = 'Đối soát: nhà cung cấp đã nhận tin', finished_at = now() "
+            "WHERE id = %s AND status = 'in_doubt'",
+            (msg_id, target_id),
+        )
+    else:
+        conn.execute(
+            "UPDATE campaign_targets SET status = 'failed', failure_class = 'permanent', "
+            "error_message = 'Đối soát: không tìm thấy tin ở nhà cung cấp' WHERE id = %s AND status = 'in_doubt'",
+            (target_id,),
+        )
 
 
 __all__ = ["DEFAULT_PROVIDER", "poll_delivery", "reconcile_in_doubt"]

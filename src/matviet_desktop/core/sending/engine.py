@@ -128,7 +128,9 @@ class SendEngine:
         self.worker_id = worker_id or uuid.uuid4()
         self.config = config or EngineConfig()
         self.session = DbSession(
-            self.url, application_name=f"matviet-sender-{str(self.worker_id)[:8]}", deadline_s=self.config.db_deadline_s
+            self.url,
+            application_name=f"matviet-sender-{str(self.worker_id)[:8]}",
+            deadline_s=self.config.db_deadline_s,
         )
         self.channel_factory = channel_factory or default_channel_factory(self.url)
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
@@ -234,7 +236,9 @@ class SendEngine:
 
     def _farewell(self) -> None:
         try:
-            self._db(lambda c: c.execute("UPDATE workers SET stopped_at = now() WHERE id = %s", (self.worker_id,)))
+            self._db(
+                lambda c: c.execute("UPDATE workers SET stopped_at = now() WHERE id = %s", (self.worker_id,))
+            )
         except DbUnavailable:
             pass
 
@@ -257,16 +261,21 @@ class SendEngine:
             ).fetchall()
         )
         return [
-            CampaignInfo(r[0], r[1], r[2], r[3], r[4] or DEFAULT_PROVIDER.get(r[2], "esms"), r[5], r[6]) for r in rows
+            CampaignInfo(r[0], r[1], r[2], r[3], r[4] or DEFAULT_PROVIDER.get(r[2], "esms"), r[5], r[6])
+            for r in rows
         ]
 
     def _has_due_work(self, campaign_id: uuid.UUID | None) -> bool:
-        skip_qc = "" if compliance.in_sms_window(self.clock()) else "AND NOT (c.purpose = 'advertising' AND c.campaign_type = 'sms')"
+        skip_qc = (
+            ""
+            if compliance.in_sms_window(self.clock())
+            else "AND NOT (c.purpose = 'advertising' AND c.campaign_type = 'sms')"
+        )
         row = self._db(
             lambda c: c.execute(
-                "SELECT EXISTS (SELECT 1 FROM campaign_targets t JOIN campaigns c ON c.id = t.campaign_id "
+                "SELECT EXISTS (SELECT 1 FROM campaign_targets t JOIN campaigns c ON c.id = t.campaign_id "  # noqa: S608 - fixed SQL fragments; values are bound parameters
                 "WHERE c.status = 'sending' AND (%(c)s::uuid IS NULL OR c.id = %(c)s) "
-                f"{skip_qc} AND (t.status = 'sending' OR (t.status IN ('pending','retry_wait') "  # noqa: S608
+                f"{skip_qc} AND (t.status = 'sending' OR (t.status IN ('pending','retry_wait') "
                 "AND t.attempts < t.max_attempts AND t.next_attempt_at <= now() + make_interval(secs => %(h)s))))",
                 {"c": campaign_id, "h": self.config.idle_horizon_s},
             ).fetchone()
@@ -278,7 +287,9 @@ class SendEngine:
             return "stop"
         now = time.monotonic()
         if now - camp.checked_at >= self.config.status_check_s:
-            row = self._db(lambda c: c.execute("SELECT status FROM campaigns WHERE id = %s", (camp.id,)).fetchone())
+            row = self._db(
+                lambda c: c.execute("SELECT status FROM campaigns WHERE id = %s", (camp.id,)).fetchone()
+            )
             camp.status, camp.checked_at = (row[0] if row else "cancelled"), now
         if camp.status == "sending":
             return None
@@ -303,13 +314,20 @@ class SendEngine:
         return self._work_targets(camp, channel, limiter, stop)
 
     # --- per-target channels ------------------------------------------------------------------
-    def _work_targets(self, camp: CampaignInfo, channel: Channel, limiter: RateLimiter, stop: threading.Event) -> bool:
+    def _work_targets(
+        self, camp: CampaignInfo, channel: Channel, limiter: RateLimiter, stop: threading.Event
+    ) -> bool:
         cfg = self.config
         adv = camp.campaign_type if camp.advertising else None
         claim = self._db(
             lambda c: outbox.claim(
-                c, camp.id, worker=self.worker_id, limit=cfg.batch_size, lease_s=cfg.lease_s,
-                prefix=self.prefix, advertising_channel=adv,
+                c,
+                camp.id,
+                worker=self.worker_id,
+                limit=cfg.batch_size,
+                lease_s=cfg.lease_s,
+                prefix=self.prefix,
+                advertising_channel=adv,
             )
         )
         self.stats.excluded += claim.excluded
@@ -352,7 +370,9 @@ class SendEngine:
             # Finalize in small groups (one transaction each): far fewer round trips, and a crash
             # in between is covered like any other (RequestId, or in doubt).
             flush = finished and (
-                not in_flight or len(finished) >= cfg.concurrency or time.monotonic() - first_finished > 0.1
+                not in_flight
+                or len(finished) >= cfg.concurrency
+                or time.monotonic() - first_finished > 0.1
                 or any(r.outcome not in (Outcome.ACCEPTED, Outcome.DUPLICATE) for _, r, _ in finished)
             )
             if flush:
@@ -371,7 +391,9 @@ class SendEngine:
                     lease_end = last_renew + cfg.lease_s
                     if held == 0 and pending:
                         # Someone rescued our rows (we were frozen past the lease): send nothing more.
-                        log.warning("lost lease on %d unsent target(s); leaving them to their new owner", len(pending))
+                        log.warning(
+                            "lost lease on %d unsent target(s); leaving them to their new owner", len(pending)
+                        )
                         self.stats.lost_lease += len(pending)
                         pending.clear()
                 except DbUnavailable:
@@ -396,13 +418,20 @@ class SendEngine:
         )
 
     # --- advertising SMS batches --------------------------------------------------------------
-    def _work_batch(self, camp: CampaignInfo, channel: Channel, limiter: RateLimiter, stop: threading.Event) -> bool:
+    def _work_batch(
+        self, camp: CampaignInfo, channel: Channel, limiter: RateLimiter, stop: threading.Event
+    ) -> bool:
         cfg = self.config
         opt_out = str(getattr(channel, "settings", {}).get("opt_out_text", ""))
         claim = self._db(
             lambda c: outbox.claim_batch(
-                c, camp.id, worker=self.worker_id, batch_size=cfg.qc_batch_size, lease_s=cfg.lease_s,
-                prefix=self.prefix, opt_out_text=opt_out,
+                c,
+                camp.id,
+                worker=self.worker_id,
+                batch_size=cfg.qc_batch_size,
+                lease_s=cfg.lease_s,
+                prefix=self.prefix,
+                opt_out_text=opt_out,
             )
         )
         self.stats.excluded += claim.excluded
@@ -418,11 +447,15 @@ class SendEngine:
             return True
         assert claim.batch_request_id and claim.batch_content is not None
         started = self.clock()
-        batch = OutboundBatch(claim.batch_request_id, [t.phone or "" for t in claim.targets], claim.batch_content, camp.name)
+        batch = OutboundBatch(
+            claim.batch_request_id, [t.phone or "" for t in claim.targets], claim.batch_content, camp.name
+        )
         result = channel.send_batch(batch)
         if result.outcome in (Outcome.ACCEPTED, Outcome.DUPLICATE):
             failpoint("after_provider_ok")
-        self._apply(camp, channel, limiter, claim.token, [(claim.targets, result, started)], lease_end, claim.batch_id)
+        self._apply(
+            camp, channel, limiter, claim.token, [(claim.targets, result, started)], lease_end, claim.batch_id
+        )
         return True
 
     # --- decisions ----------------------------------------------------------------------------
@@ -442,7 +475,9 @@ class SendEngine:
             if t.attempts <= 1:
                 log.warning("RequestId %s already known to the provider on a first attempt", t.request_id)
             return outbox.Finish(
-                "accepted", r.code, provider_msg_id=r.provider_msg_id,
+                "accepted",
+                r.code,
+                provider_msg_id=r.provider_msg_id,
                 error="Nhà cung cấp đã nhận RequestId này từ lần gửi trước",
             )
         if o == Outcome.PERMANENT:
@@ -462,7 +497,9 @@ class SendEngine:
             )
         age = (self.clock() - t.first_attempt_at).total_seconds()
         if age >= channel.dedup_window_s - self.config.dedup_margin_s:
-            return outbox.Finish("in_doubt", r.code, "in_doubt", f"Quá thời hạn chống trùng của nhà cung cấp. {reason}")
+            return outbox.Finish(
+                "in_doubt", r.code, "in_doubt", f"Quá thời hạn chống trùng của nhà cung cấp. {reason}"
+            )
         if exhausted:
             return outbox.Finish("failed", r.code, "transient", f"Hết {t.max_attempts} lần thử. {reason}")
         return outbox.Finish("retry_wait", r.code, "transient", reason, delay_s=self._backoff(t.attempts))
@@ -496,7 +533,11 @@ class SendEngine:
             elif result.outcome == Outcome.ACCEPTED:
                 limiter.succeeded()
             plans.append((targets, finish, result.outcome.value, started))
-        rows = [outbox.Outcome(t.id, finish, outcome, started) for targets, finish, outcome, started in plans for t in targets]
+        rows = [
+            outbox.Outcome(t.id, finish, outcome, started)
+            for targets, finish, outcome, started in plans
+            for t in targets
+        ]
 
         def write(conn: psycopg.Connection) -> set[uuid.UUID]:
             changed = outbox.finalize(
@@ -512,7 +553,12 @@ class SendEngine:
 
         changed = self._db_until(write, lease_end) or set()
         verdicts: set[str] = set()
-        counter = {"accepted": "accepted", "failed": "failed", "in_doubt": "in_doubt", "retry_wait": "retried"}
+        counter = {
+            "accepted": "accepted",
+            "failed": "failed",
+            "in_doubt": "in_doubt",
+            "retry_wait": "retried",
+        }
         for row in rows:
             if row.target_id not in changed:
                 self.stats.lost_lease += 1

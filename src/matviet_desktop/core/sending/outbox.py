@@ -56,10 +56,12 @@ class Claim:
     batch_content: str | None = None
 
 
-def _lock_candidates(conn: psycopg.Connection, campaign_id: uuid.UUID, limit: int, where: str = "") -> list[uuid.UUID]:
+def _lock_candidates(
+    conn: psycopg.Connection, campaign_id: uuid.UUID, limit: int, where: str = ""
+) -> list[uuid.UUID]:
     rows = conn.execute(
-        "SELECT id FROM campaign_targets WHERE campaign_id = %s AND status IN ('pending','retry_wait') "
-        f"AND next_attempt_at <= now() AND attempts < max_attempts {where} "  # noqa: S608 - fixed fragments
+        "SELECT id FROM campaign_targets WHERE campaign_id = %s AND status IN ('pending','retry_wait') "  # noqa: S608 - fixed SQL fragments; values are bound parameters
+        f"AND next_attempt_at <= now() AND attempts < max_attempts {where} "
         "ORDER BY next_attempt_at LIMIT %s FOR UPDATE SKIP LOCKED",
         (campaign_id, limit),
     ).fetchall()
@@ -79,14 +81,19 @@ def _exclude(conn: psycopg.Connection, ids: list[uuid.UUID], channel: str) -> se
 
 
 def _lease(
-    conn: psycopg.Connection, ids: list[uuid.UUID], worker: uuid.UUID, token: uuid.UUID, lease_s: float, prefix: str
+    conn: psycopg.Connection,
+    ids: list[uuid.UUID],
+    worker: uuid.UUID,
+    token: uuid.UUID,
+    lease_s: float,
+    prefix: str,
 ) -> list[Target]:
     rows = conn.cursor(row_factory=dict_row).execute(
-        "UPDATE campaign_targets t SET status = 'sending', attempts = t.attempts + 1, "
+        "UPDATE campaign_targets t SET status = 'sending', attempts = t.attempts + 1, "  # noqa: S608 - fixed SQL fragments; values are bound parameters
         "request_id = coalesce(t.request_id, %(prefix)s || replace(t.id::text, '-', '')), "
         "first_attempt_at = coalesce(t.first_attempt_at, now()), last_attempt_at = now(), "
         "lease_owner = %(w)s, lease_token = %(tok)s, lease_until = now() + make_interval(secs => %(lease)s) "
-        f"WHERE t.id = ANY(%(ids)s) RETURNING {_RETURNING}",  # noqa: S608 - fixed column list
+        f"WHERE t.id = ANY(%(ids)s) RETURNING {_RETURNING}",
         {"prefix": prefix, "w": worker, "tok": token, "lease": lease_s, "ids": ids},
     )
     return [Target(**r) for r in rows.fetchall()]
@@ -142,7 +149,9 @@ def claim_batch(
                 (due[0],),
             ).fetchall()
         ]
-        batch = conn.execute("SELECT id, request_id, content FROM send_batches WHERE id = %s", (due[0],)).fetchone()
+        batch = conn.execute(
+            "SELECT id, request_id, content FROM send_batches WHERE id = %s", (due[0],)
+        ).fetchone()
         assert batch is not None
         targets = _lease(conn, ids, worker, token, lease_s, prefix)
         return Claim(token, targets, 0, batch[0], batch[1], batch[2])
@@ -247,8 +256,14 @@ def finalize(
     done = {r[0]: r for r in rows}
     by_id = {o.target_id: o for o in outcomes}
     audit = [
-        (o.target_id, int(done[o.target_id][3]) if o.target_id in done else 0, o.started_at,
-         o.outcome if o.target_id in done else "lost_lease", o.finish.code, o.finish.error)
+        (
+            o.target_id,
+            int(done[o.target_id][3]) if o.target_id in done else 0,
+            o.started_at,
+            o.outcome if o.target_id in done else "lost_lease",
+            o.finish.code,
+            o.finish.error,
+        )
         for o in outcomes
     ]
     if batch_id is not None:
@@ -289,14 +304,24 @@ def finalize(
             "INSERT INTO customer_engagements (customer_id, engagement_type, channel, reference_id, metadata) "
             "SELECT s.customer_id, 'campaign_sent', %(ch)s, s.campaign_id, jsonb_build_object('target_id', s.target_id) "
             "FROM unnest(%(cust)s::uuid[], %(camp)s::uuid[], %(tid)s::text[]) AS s(customer_id, campaign_id, target_id)",
-            {"ch": channel, "cust": [x[0] for x in sent], "camp": [x[1] for x in sent], "tid": [x[2] for x in sent]},
+            {
+                "ch": channel,
+                "cust": [x[0] for x in sent],
+                "camp": [x[1] for x in sent],
+                "tid": [x[2] for x in sent],
+            },
         )
     del by_id
     return set(done)
 
 
 def release(
-    conn: psycopg.Connection, token: uuid.UUID, ids: list[uuid.UUID], *, delay_s: float = 0.0, cancelled: bool = False
+    conn: psycopg.Connection,
+    token: uuid.UUID,
+    ids: list[uuid.UUID],
+    *,
+    delay_s: float = 0.0,
+    cancelled: bool = False,
 ) -> int:
     """Give back claimed rows that were never sent; their attempt does not count."""
     if cancelled:
@@ -320,10 +345,12 @@ def release(
 def rescue(conn: psycopg.Connection, *, dedup_window_s: float) -> dict[str, int]:
     """Idempotent housekeeping that any client may run at any time."""
     provider = "coalesce(c.provider, CASE c.campaign_type WHEN 'sms' THEN 'esms' WHEN 'zalo' THEN 'esms_zns' ELSE 'smtp' END)"
-    dedup = f"{provider} IN ('esms','esms_zns') AND now() - t.first_attempt_at < make_interval(secs => %(win)s)"
+    dedup = (
+        f"{provider} IN ('esms','esms_zns') AND now() - t.first_attempt_at < make_interval(secs => %(win)s)"
+    )
     expired = conn.execute(
-        "UPDATE campaign_targets t SET "
-        f"status = CASE WHEN {dedup} AND t.attempts < t.max_attempts THEN 'retry_wait' "  # noqa: S608
+        "UPDATE campaign_targets t SET "  # noqa: S608 - fixed SQL fragments; values are bound parameters
+        f"status = CASE WHEN {dedup} AND t.attempts < t.max_attempts THEN 'retry_wait' "
         f"              WHEN {dedup} THEN 'failed' ELSE 'in_doubt' END, "
         f"failure_class = CASE WHEN {dedup} THEN 'transient' ELSE 'in_doubt' END, "
         "error_message = CASE WHEN " + dedup + " AND t.attempts < t.max_attempts "
@@ -385,7 +412,13 @@ def completeness_violations(conn: psycopg.Connection, campaign_id: uuid.UUID) ->
         (campaign_id,),
     ).fetchone()
     assert row is not None
-    labels = ("open rows", "failed/in_doubt without reason", "excluded without reason", "lease mismatch", "attempts>max")
+    labels = (
+        "open rows",
+        "failed/in_doubt without reason",
+        "excluded without reason",
+        "lease mismatch",
+        "attempts>max",
+    )
     for label, n in zip(labels, row, strict=True):
         if n:
             problems.append(f"{n} {label}")

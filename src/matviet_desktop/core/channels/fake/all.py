@@ -27,14 +27,30 @@ class Fakes:
     def settings(self) -> dict[str, dict[str, str]]:
         """Provider settings that point the real clients at these fakes (demo mode)."""
         return {
-            "esms": {"base_url": self.http.url, "api_key": self.esms.api_key, "secret_key": self.esms.secret_key,
-                     "brandname": self.esms.brandnames[0]},
-            "zalo_zns": {"base_url": self.http.url, "oauth_url": self.http.url, "app_id": self.zalo.app_id,
-                         "app_secret": self.zalo.app_secret},
-            "mailgun": {"base_url": self.http.url, "api_key": self.mailgun.api_key, "domain": self.mailgun.domain,
-                        "from_address": f"khuyenmai@{self.mailgun.domain}"},
-            "smtp": {"host": "127.0.0.1", "port": str(self.smtp_port), "starttls": "0",
-                     "from_address": "khuyenmai@matviet.vn"},
+            "esms": {
+                "base_url": self.http.url,
+                "api_key": self.esms.api_key,
+                "secret_key": self.esms.secret_key,
+                "brandname": self.esms.brandnames[0],
+            },
+            "zalo_zns": {
+                "base_url": self.http.url,
+                "oauth_url": self.http.url,
+                "app_id": self.zalo.app_id,
+                "app_secret": self.zalo.app_secret,
+            },
+            "mailgun": {
+                "base_url": self.http.url,
+                "api_key": self.mailgun.api_key,
+                "domain": self.mailgun.domain,
+                "from_address": f"khuyenmai@{self.mailgun.domain}",
+            },
+            "smtp": {
+                "host": "127.0.0.1",
+                "port": str(self.smtp_port),
+                "starttls": "0",
+                "from_address": "khuyenmai@matviet.vn",
+            },
         }
 
 

@@ -45,7 +45,9 @@ class FakeMailgun:
             return Reply(b"Forbidden", 401)
         form = {k: v[-1] for k, v in req.form().items()}
         if "@" not in form.get("to", ""):
-            return Reply({"message": "'to' parameter is not a valid address. please check documentation"}, 400)
+            return Reply(
+                {"message": "'to' parameter is not a valid address. please check documentation"}, 400
+            )
         msg_id = f"{uuid.uuid4().hex}@{self.domain}"
         with self.lock:
             self.sent.append({**form, "id": msg_id, "at": time.time()})
@@ -57,20 +59,37 @@ class FakeMailgun:
         for m in self.sent:
             to, at = m["to"], m["at"]
             headers = {"message-id": m["id"]}
-            out.append({"event": "accepted", "timestamp": at, "recipient": to, "message": {"headers": headers}})
+            out.append(
+                {"event": "accepted", "timestamp": at, "recipient": to, "message": {"headers": headers}}
+            )
             if now - at < self.faults.deliver_after_s:
                 continue
             t = at + self.faults.deliver_after_s
             if to in self.faults.bounce:
-                out.append({"event": "failed", "severity": "permanent", "timestamp": t, "recipient": to,
-                            "message": {"headers": headers}, "delivery-status": {"description": "No such mailbox"}})
+                out.append(
+                    {
+                        "event": "failed",
+                        "severity": "permanent",
+                        "timestamp": t,
+                        "recipient": to,
+                        "message": {"headers": headers},
+                        "delivery-status": {"description": "No such mailbox"},
+                    }
+                )
                 continue
-            out.append({"event": "delivered", "timestamp": t, "recipient": to, "message": {"headers": headers}})
-            for name, who in (("opened", self.faults.opens), ("clicked", self.faults.clicks),
-                              ("unsubscribed", self.faults.unsubscribes)):
+            out.append(
+                {"event": "delivered", "timestamp": t, "recipient": to, "message": {"headers": headers}}
+            )
+            for name, who in (
+                ("opened", self.faults.opens),
+                ("clicked", self.faults.clicks),
+                ("unsubscribed", self.faults.unsubscribes),
+            ):
                 if to in who:
                     t += 1
-                    out.append({"event": name, "timestamp": t, "recipient": to, "message": {"headers": headers}})
+                    out.append(
+                        {"event": name, "timestamp": t, "recipient": to, "message": {"headers": headers}}
+                    )
         return sorted(out, key=lambda e: e["timestamp"])
 
     def events(self, req: Request) -> Reply:

@@ -17,7 +17,9 @@ class _Handler:
     def __init__(self, fake: FakeSmtp) -> None:
         self.fake = fake
 
-    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: list[str]) -> str:
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
+    ) -> str:
         code = self.fake.reject.get(address.lower())
         if code:
             return f"{code} rejected by fake"

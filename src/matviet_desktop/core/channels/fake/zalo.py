@@ -51,15 +51,22 @@ class FakeZalo:
     def oauth(self, req: Request) -> Reply:
         form = {k: v[-1] for k, v in req.form().items()}
         if req.headers.get("secret_key") != self.app_secret or form.get("app_id") != self.app_id:
-            return Reply({"error": -14002, "error_name": "Invalid app", "error_description": "Invalid app_id/secret"})
+            return Reply(
+                {"error": -14002, "error_name": "Invalid app", "error_description": "Invalid app_id/secret"}
+            )
         time.sleep(0.05)  # a real round trip: makes concurrent refreshes overlap
         with self.lock:
             token = form.get("refresh_token", "")
             if token != self.refresh_token:
                 if token in self.used_refresh:
                     self.reused_refresh += 1
-                return Reply({"error": -14014, "error_name": "Invalid refresh token",
-                              "error_description": "Refresh token was used or expired"})
+                return Reply(
+                    {
+                        "error": -14014,
+                        "error_name": "Invalid refresh token",
+                        "error_description": "Refresh token was used or expired",
+                    }
+                )
             self.used_refresh.add(token)
             self.refresh_token = "rt-" + secrets.token_hex(8)
             access = "at-" + secrets.token_hex(8)
@@ -92,9 +99,18 @@ class FakeZalo:
             tracking = str(body.get("tracking_id"))
             self.by_tracking[tracking] = self.by_tracking.get(tracking, 0) + 1
             remaining = self.faults.daily_quota - len(self.sent)
-        return Reply({"error": 0, "message": "Success", "data": {
-            "msg_id": msg_id, "sent_time": str(int(time.time() * 1000)), "sending_mode": "1",
-            "quota": {"dailyQuota": str(self.faults.daily_quota), "remainingQuota": str(remaining)}}})
+        return Reply(
+            {
+                "error": 0,
+                "message": "Success",
+                "data": {
+                    "msg_id": msg_id,
+                    "sent_time": str(int(time.time() * 1000)),
+                    "sending_mode": "1",
+                    "quota": {"dailyQuota": str(self.faults.daily_quota), "remainingQuota": str(remaining)},
+                },
+            }
+        )
 
     def status(self, req: Request) -> Reply:
         if not self._token_ok(req):
@@ -103,15 +119,29 @@ class FakeZalo:
         if msg is None:
             return Reply({"error": 0, "data": {"status": -1, "message": "The message does not exist"}})
         done = time.time() - msg["at"] >= self.faults.deliver_after_s
-        return Reply({"error": 0, "data": {"status": 1 if done else 0,
-                                           "delivery_time": str(int((msg["at"] + self.faults.deliver_after_s) * 1000)),
-                                           "message": "delivered" if done else "at Zalo server"}})
+        return Reply(
+            {
+                "error": 0,
+                "data": {
+                    "status": 1 if done else 0,
+                    "delivery_time": str(int((msg["at"] + self.faults.deliver_after_s) * 1000)),
+                    "message": "delivered" if done else "at Zalo server",
+                },
+            }
+        )
 
     def quota(self, req: Request) -> Reply:
         if not self._token_ok(req):
             return Reply({"error": -124, "message": "Access token is invalid"})
-        return Reply({"error": 0, "data": {"dailyQuota": self.faults.daily_quota,
-                                           "remainingQuota": self.faults.daily_quota - len(self.sent)}})
+        return Reply(
+            {
+                "error": 0,
+                "data": {
+                    "dailyQuota": self.faults.daily_quota,
+                    "remainingQuota": self.faults.daily_quota - len(self.sent),
+                },
+            }
+        )
 
     def template_info(self, req: Request) -> Reply:
         if not self._token_ok(req):
@@ -119,7 +149,19 @@ class FakeZalo:
         tid = req.query.get("template_id", "")
         if tid not in self.templates:
             return Reply({"error": -109, "message": "Template ID is invalid"})
-        return Reply({"error": 0, "data": {"templateId": tid, "templateName": "Xác nhận đơn hàng", "status": "ENABLE",
-                                           "listParams": [{"name": p, "require": True, "type": "STRING", "maxLength": 30}
-                                                          for p in self.templates[tid]],
-                                           "templateTag": "1", "price": "200"}})
+        return Reply(
+            {
+                "error": 0,
+                "data": {
+                    "templateId": tid,
+                    "templateName": "Xác nhận đơn hàng",
+                    "status": "ENABLE",
+                    "listParams": [
+                        {"name": p, "require": True, "type": "STRING", "maxLength": 30}
+                        for p in self.templates[tid]
+                    ],
+                    "templateTag": "1",
+                    "price": "200",
+                },
+            }
+        )

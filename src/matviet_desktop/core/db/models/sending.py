@@ -43,7 +43,9 @@ class SendAttempt(Base):
     target_id: Mapped[uuid.UUID | None] = mapped_column(
         UUID, ForeignKey("campaign_targets.id", ondelete="CASCADE")
     )
-    batch_id: Mapped[uuid.UUID | None] = mapped_column(UUID, ForeignKey("send_batches.id", ondelete="CASCADE"))
+    batch_id: Mapped[uuid.UUID | None] = mapped_column(
+        UUID, ForeignKey("send_batches.id", ondelete="CASCADE")
+    )
     attempt_no: Mapped[int] = mapped_column(Integer)
     worker_id: Mapped[uuid.UUID] = mapped_column(UUID)
     lease_token: Mapped[uuid.UUID] = mapped_column(UUID)

@@ -18,7 +18,7 @@ depends_on = None
 
 TS = sa.DateTime(timezone=True)
 
-TARGET_COLUMNS = [
+TARGET_COLUMNS: list[sa.Column] = [
     sa.Column("content", sa.Text(), nullable=True),
     sa.Column("subject", sa.String(length=255), nullable=True),
     sa.Column("template_data", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
@@ -40,7 +40,7 @@ TARGET_COLUMNS = [
     sa.Column("exclusion_reason", sa.String(length=50), nullable=True),
 ]
 
-CAMPAIGN_COLUMNS = [
+CAMPAIGN_COLUMNS: list[sa.Column] = [
     sa.Column("purpose", sa.String(length=20), server_default="customer_care", nullable=False),
     sa.Column("provider", sa.String(length=20), nullable=True),
     sa.Column("provider_account", sa.String(length=100), server_default="default", nullable=False),
@@ -61,7 +61,10 @@ def upgrade() -> None:
         sa.Column("provider_code", sa.String(length=30), nullable=True),
         sa.Column("created_at", TS, server_default=sa.text("now()"), nullable=False),
         sa.ForeignKeyConstraint(
-            ["campaign_id"], ["campaigns.id"], name=op.f("fk_send_batches_campaign_id_campaigns"), ondelete="CASCADE"
+            ["campaign_id"],
+            ["campaigns.id"],
+            name=op.f("fk_send_batches_campaign_id_campaigns"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_send_batches")),
         sa.UniqueConstraint("request_id", name=op.f("uq_send_batches_request_id")),
@@ -103,7 +106,10 @@ def upgrade() -> None:
         postgresql_where=sa.text("status IN ('pending','retry_wait')"),
     )
     op.create_index(
-        "ix_campaign_targets_leased", "campaign_targets", ["lease_until"], postgresql_where=sa.text("status = 'sending'")
+        "ix_campaign_targets_leased",
+        "campaign_targets",
+        ["lease_until"],
+        postgresql_where=sa.text("status = 'sending'"),
     )
     op.create_index(
         "ix_campaign_targets_accepted",
@@ -145,7 +151,10 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["batch_id"], ["send_batches.id"], name=op.f("fk_send_attempts_batch_id_send_batches"), ondelete="CASCADE"
+            ["batch_id"],
+            ["send_batches.id"],
+            name=op.f("fk_send_attempts_batch_id_send_batches"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_send_attempts")),
     )
@@ -224,7 +233,9 @@ def downgrade() -> None:
         op.drop_index(name, table_name="campaign_targets")
     op.drop_constraint(op.f("ck_campaign_targets_lease_iff_sending"), "campaign_targets", type_="check")
     op.drop_constraint(op.f("ck_campaign_targets_status"), "campaign_targets", type_="check")
-    op.drop_constraint(op.f("fk_campaign_targets_batch_id_send_batches"), "campaign_targets", type_="foreignkey")
+    op.drop_constraint(
+        op.f("fk_campaign_targets_batch_id_send_batches"), "campaign_targets", type_="foreignkey"
+    )
     op.drop_constraint(op.f("uq_campaign_targets_request_id"), "campaign_targets", type_="unique")
     for column in reversed(TARGET_COLUMNS):
         op.drop_column("campaign_targets", column.name)
