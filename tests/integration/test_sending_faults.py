@@ -99,7 +99,7 @@ def test_sigkill_storm_with_crash_between_acceptance_and_commit(engine, db_url) 
 
 def test_same_storm_without_provider_dedup_shows_duplicates(engine, db_url) -> None:
     """Negative control: proves the storm really exercises the at-least-once window."""
-    cid = make_campaign(engine, 1500)
+    cid = make_campaign(engine, 800)
     with fake_esms() as provider:
         provider.esms.faults.latency_s = 0.03
         provider.esms.faults.dedup = False
