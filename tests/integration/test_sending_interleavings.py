@@ -71,7 +71,7 @@ def test_rescue_racing_a_finalize_ends_in_exactly_one_outcome(engine, db_url) ->
     assert row == ("accepted", None)
 
 
-def _rescue(conn) -> dict[str, int]:  # noqa: ANN001
+def _rescue(conn) -> dict[str, int]:
     with conn.transaction():
         return outbox.rescue(conn, dedup_window_s=20 * 3600)
 
