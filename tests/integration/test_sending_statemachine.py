@@ -42,7 +42,7 @@ def test_outbox_state_machine(engine, db_url) -> None:
         def teardown(self) -> None:
             self.conn.close()
 
-        def _tx(self, fn):  # noqa: ANN001, ANN202
+        def _tx(self, fn):
             with self.conn.transaction():
                 return fn(self.conn)
 
