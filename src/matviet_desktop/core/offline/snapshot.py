@@ -49,6 +49,7 @@ CENTRAL_ONLY_TABLES = frozenset(
         "provider_settings",
         "send_attempts",
         "send_batches",
+        "do_not_contact",
         "imports",
         "import_rejects",
         "campaign_audience_uploads",
