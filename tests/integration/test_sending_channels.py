@@ -35,6 +35,7 @@ def test_esms_account_calls_and_sandbox() -> None:
         assert client.balance() == 10_000_000
         assert {b["Brandname"] for b in client.brandnames()} == {"MATVIET"}
         assert "{P1,30}" in client.templates()[0]["TempContent"]
+        assert client.price_estimate("+84901234567", "x" * 200)["TotalPrice"] == 2 * 850
         sandbox = EsmsClient(provider.settings(sandbox="1"))
         result = sandbox.send(OutboundMessage(request_id="sb-1", phone="+84901234567", content="thu"))
         assert result.outcome == Outcome.ACCEPTED and provider.esms.total_accepted == 0  # validated, not sent
@@ -288,3 +289,21 @@ def test_demo_mode_runs_a_whole_campaign_offline(engine, db_url, monkeypatch) ->
     assert counts == {"delivered": 25}
     assert assert_complete(db_url, sms) == {"delivered": 20}
     assert assert_complete(db_url, mail) == {"delivered": 5}
+
+
+def test_zns_through_esms_is_the_default_for_zalo_campaigns(engine, db_url) -> None:
+    cid = make_campaign(engine, 3, campaign_type="zalo")
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE campaigns SET message_template_id = '7895417' WHERE id = :c"), {"c": cid})
+        conn.execute(
+            text(
+                'UPDATE campaign_targets SET template_data = \'{"customer_name": "Lan"}\' WHERE campaign_id = :c'
+            ),
+            {"c": cid},
+        )
+    with fake_esms() as provider:
+        _run(db_url, provider.factory(oaid="4097311281936189049"), cid)
+        records = list(provider.esms.by_request.values())
+    assert len(records) == 3 and {r.sms_type for r in records} == {"24"}
+    assert all("Lan" in r.content for r in records)
+    assert assert_complete(db_url, cid) == {"accepted": 3}

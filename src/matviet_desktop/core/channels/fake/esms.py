@@ -96,6 +96,7 @@ class FakeEsms:
         server.add("GET", PREFIX + "GetSendStatus", self.send_status)
         server.add("GET", PREFIX + "GetSmsReceiverStatus_get", self.receiver_status)
         server.add("GET", PREFIX + "GetListBrandname", self.list_brandnames)
+        server.add("GET", PREFIX + "SummaryMultipleMessage_V4_get", self.price_estimate)
 
     @property
     def total_accepted(self) -> int:
@@ -344,6 +345,20 @@ class FakeEsms:
             {"Brandname": b, "Type": 1} for b in self.brandnames
         ]
         return Reply({"CodeResponse": "100", "ListBrandName": names})
+
+    def price_estimate(self, req: Request) -> Reply:
+        if self._auth(req.query) is not None:
+            return Reply({"CodeResult": "101", "ErrorMessage": "Authorize Failed"})
+        content = req.query.get("Content", "")
+        parts = 1 if len(content) <= 160 else -(-len(content) // 153)
+        return Reply(
+            {
+                "CodeResult": "100",
+                "ErrorMessage": "",
+                "TotalPrice": parts * self.faults.price,
+                "TotalReceiver": 1,
+            }
+        )
 
     def get_template(self, req: Request) -> Reply:
         body = req.json()
