@@ -206,7 +206,7 @@ def test_pause_resume_and_cancel_take_effect_within_seconds(engine, db_url) -> N
             paused_at = time.monotonic()
             while control.progress(engine, cid).get("sending") and time.monotonic() - paused_at < 10:
                 time.sleep(0.05)
-            assert time.monotonic() - paused_at < 3.0
+            assert time.monotonic() - paused_at < 5.0
             frozen = provider.esms.total_accepted
             time.sleep(1.0)  # an observation window: nothing may be sent while paused
             assert provider.esms.total_accepted == frozen
@@ -218,7 +218,7 @@ def test_pause_resume_and_cancel_take_effect_within_seconds(engine, db_url) -> N
             assert cancelled > 0
             while control.progress(engine, cid).get("sending") and time.monotonic() - cancelled_at < 10:
                 time.sleep(0.05)
-            assert time.monotonic() - cancelled_at < 3.0
+            assert time.monotonic() - cancelled_at < 5.0
         finally:
             stop.set()
             t.join(timeout=30)

@@ -200,7 +200,7 @@ def test_black_holed_database_connection(engine, db_url) -> None:
         worker.close()
         assert done.is_set()
         assert worker.session.watchdog.fired >= 1
-        assert fired_after <= 2.0 + 1.5
+        assert fired_after <= 2.0 + 2.0  # deadline + the wait for the next DB call, on a loaded machine
         assert stats[0].db_errors >= 1
         assert_exactly_once(db_url, cid, provider.esms)
     assert assert_complete(db_url, cid) == {"accepted": 400}
