@@ -49,11 +49,11 @@ CENTRAL_ONLY_TABLES = frozenset(
         "provider_settings",
         "send_attempts",
         "send_batches",
+        "do_not_contact",
         "imports",
         "import_rejects",
         "duplicate_candidates",
         "customer_merges",
-        "do_not_contact",
         "campaign_audience_uploads",
     }
 )

@@ -18,6 +18,14 @@ from matviet_desktop.core.db.models.importing import (
 from matviet_desktop.core.db.models.orders import Order, OrderItem
 from matviet_desktop.core.db.models.reference import AppSetting, Product, Store
 from matviet_desktop.core.db.models.segments import CustomerSegment, SegmentRule
+from matviet_desktop.core.db.models.sending import (
+    OAuthToken,
+    ProviderSetting,
+    RateBucket,
+    SendAttempt,
+    SendBatch,
+    SendWorker,
+)
 
 __all__ = [
     "AppSetting",
@@ -35,9 +43,15 @@ __all__ = [
     "DuplicateCandidate",
     "Import",
     "ImportReject",
+    "OAuthToken",
     "Order",
     "OrderItem",
     "Product",
+    "ProviderSetting",
+    "RateBucket",
     "SegmentRule",
+    "SendAttempt",
+    "SendBatch",
+    "SendWorker",
     "Store",
 ]
