@@ -3,6 +3,8 @@
 from matviet_desktop.core.db.models.campaigns import (
     Campaign,
     CampaignAttribution,
+    CampaignAudienceMember,
+    CampaignAudienceUpload,
     CampaignCost,
     CampaignTarget,
 )
@@ -15,6 +17,8 @@ __all__ = [
     "AppSetting",
     "Campaign",
     "CampaignAttribution",
+    "CampaignAudienceMember",
+    "CampaignAudienceUpload",
     "CampaignCost",
     "CampaignTarget",
     "Customer",
