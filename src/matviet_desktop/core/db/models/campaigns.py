@@ -56,7 +56,6 @@ class Campaign(Base):
     updated_at: Mapped[dt.datetime | None] = mapped_column(server_default=func.now())
 
     # Campaign management (migration 0006).
-    purpose: Mapped[str] = mapped_column(String(20), server_default="advertising")
     holdout_pct: Mapped[Decimal] = mapped_column(Numeric(5, 2), server_default="0")
     promo_code: Mapped[str | None] = mapped_column(String(50))
     exclusion_segment_ids: Mapped[Any] = mapped_column(JSONB, server_default="[]")
@@ -124,9 +123,6 @@ class CampaignTarget(Base):
     opened_at: Mapped[dt.datetime | None]
     clicked_at: Mapped[dt.datetime | None]
     error_message: Mapped[str | None] = mapped_column(Text)
-    # Why a frozen target is not sent (status 'excluded'): no_consent, do_not_contact, opted_out,
-    # invalid_phone, duplicate_phone, frequency_cap (migration 0006).
-    suppression_reason: Mapped[str | None] = mapped_column(String(30))
 
 
 class CampaignCost(Base):

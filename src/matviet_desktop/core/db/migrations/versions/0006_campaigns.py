@@ -1,4 +1,4 @@
-"""Campaign management and attribution: purpose, holdout, audiences, suppression, attribution models.
+"""Campaign management and attribution: holdout, promo code, audiences, settings, attribution models.
 
 Revision ID: 0006
 Revises: 0001
@@ -17,7 +17,6 @@ branch_labels = None
 depends_on = None
 
 _CAMPAIGN_COLUMNS = [
-    sa.Column("purpose", sa.String(length=20), server_default="advertising", nullable=False),
     sa.Column("holdout_pct", sa.Numeric(precision=5, scale=2), server_default="0", nullable=False),
     sa.Column("promo_code", sa.String(length=50), nullable=True),
     sa.Column(
@@ -48,7 +47,6 @@ _ATTRIBUTION_COLUMNS = [
 def upgrade() -> None:
     for column in _CAMPAIGN_COLUMNS:
         op.add_column("campaigns", column)
-    op.add_column("campaign_targets", sa.Column("suppression_reason", sa.String(length=30), nullable=True))
     for column in _ATTRIBUTION_COLUMNS:
         op.add_column("campaign_attributions", column)
     op.create_check_constraint(
@@ -108,6 +106,5 @@ def downgrade() -> None:
     op.drop_constraint(op.f("ck_campaign_attributions_model"), "campaign_attributions", type_="check")
     for column in reversed(_ATTRIBUTION_COLUMNS):
         op.drop_column("campaign_attributions", column.name)
-    op.drop_column("campaign_targets", "suppression_reason")
     for column in reversed(_CAMPAIGN_COLUMNS):
         op.drop_column("campaigns", column.name)
