@@ -12,6 +12,15 @@ from matviet_desktop.core.db.models.customers import Customer, CustomerEngagemen
 from matviet_desktop.core.db.models.orders import Order, OrderItem
 from matviet_desktop.core.db.models.reference import AppSetting, Product, Store
 from matviet_desktop.core.db.models.segments import CustomerSegment, SegmentRule
+from matviet_desktop.core.db.models.sending import (
+    DoNotContact,
+    OAuthToken,
+    ProviderSetting,
+    RateBucket,
+    SendAttempt,
+    SendBatch,
+    SendWorker,
+)
 
 __all__ = [
     "AppSetting",
@@ -25,9 +34,16 @@ __all__ = [
     "CustomerEngagement",
     "CustomerSegment",
     "DemoTruth",
+    "DoNotContact",
+    "OAuthToken",
     "Order",
     "OrderItem",
     "Product",
+    "ProviderSetting",
+    "RateBucket",
     "SegmentRule",
+    "SendAttempt",
+    "SendBatch",
+    "SendWorker",
     "Store",
 ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
-
 from typing import Any
 
 from sqlalchemy import (
@@ -18,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
@@ -27,6 +27,7 @@ from matviet_desktop.core.db.base import Base
 
 class Campaign(Base):
     __tablename__ = "campaigns"
+    __table_args__ = (CheckConstraint("purpose IN ('advertising','customer_care')", name="purpose"),)
 
     id: Mapped[uuid.UUID] = mapped_column(UUID, primary_key=True, server_default=func.gen_random_uuid())
     name: Mapped[str] = mapped_column(String(255))
@@ -55,6 +56,13 @@ class Campaign(Base):
     created_at: Mapped[dt.datetime | None] = mapped_column(server_default=func.now())
     updated_at: Mapped[dt.datetime | None] = mapped_column(server_default=func.now())
 
+    # Sending engine (migration 0005). Decree 91/2020 rules apply to 'advertising' only.
+    purpose: Mapped[str] = mapped_column(String(20), server_default="customer_care")
+    provider: Mapped[str | None] = mapped_column(String(20))  # esms, esms_zns, zalo_zns, smtp, mailgun
+    provider_account: Mapped[str] = mapped_column(String(100), server_default="default")
+    pause_reason: Mapped[str | None] = mapped_column(Text)
+    send_deadline: Mapped[dt.datetime | None]
+
     # Campaign management (migration 0006).
     holdout_pct: Mapped[Decimal] = mapped_column(Numeric(5, 2), server_default="0")
     promo_code: Mapped[str | None] = mapped_column(String(50))
@@ -68,6 +76,20 @@ class Campaign(Base):
     paused_at: Mapped[dt.datetime | None]
     cancelled_at: Mapped[dt.datetime | None]
     status_reason: Mapped[str | None] = mapped_column(Text)
+
+
+TARGET_STATUSES = (
+    "pending",
+    "sending",
+    "retry_wait",
+    "accepted",
+    "delivered",
+    "failed",
+    "in_doubt",
+    "cancelled",
+    "excluded",
+    "holdout",
+)
 
 
 class CampaignAudienceMember(Base):
@@ -108,6 +130,35 @@ class CampaignTarget(Base):
     __table_args__ = (
         UniqueConstraint("campaign_id", "customer_id"),
         Index("ix_campaign_targets_customer_id", "customer_id"),
+        # Sending engine (migration 0005): the target rows are the outbox queue.
+        CheckConstraint(
+            "status IN ('pending','sending','retry_wait','accepted','delivered','failed',"
+            "'in_doubt','cancelled','excluded','holdout')",
+            name="status",
+        ),
+        CheckConstraint("(status = 'sending') = (lease_token IS NOT NULL)", name="lease_iff_sending"),
+        Index(
+            "ix_campaign_targets_ready",
+            "campaign_id",
+            "next_attempt_at",
+            postgresql_where=text("status IN ('pending','retry_wait')"),
+        ),
+        Index("ix_campaign_targets_leased", "lease_until", postgresql_where=text("status = 'sending'")),
+        Index("ix_campaign_targets_accepted", "campaign_id", postgresql_where=text("status = 'accepted'")),
+        Index("ix_campaign_targets_batch_id", "batch_id"),
+        # Frequency cap (Decree 91: ≤3 advertising messages per address per 24 h across campaigns).
+        Index(
+            "ix_campaign_targets_phone_first_attempt_at",
+            "phone",
+            "first_attempt_at",
+            postgresql_where=text("first_attempt_at IS NOT NULL"),
+        ),
+        Index(
+            "ix_campaign_targets_email_first_attempt_at",
+            text("lower(email)"),
+            "first_attempt_at",
+            postgresql_where=text("first_attempt_at IS NOT NULL"),
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(UUID, primary_key=True, server_default=func.gen_random_uuid())
@@ -123,6 +174,29 @@ class CampaignTarget(Base):
     opened_at: Mapped[dt.datetime | None]
     clicked_at: Mapped[dt.datetime | None]
     error_message: Mapped[str | None] = mapped_column(Text)
+
+    # Outbox columns (migration 0005). Content is frozen at materialisation so a retry is identical.
+    content: Mapped[str | None] = mapped_column(Text)
+    subject: Mapped[str | None] = mapped_column(String(255))  # email
+    template_data: Mapped[dict[str, Any] | None] = mapped_column(JSONB)  # ZNS parameters
+    request_id: Mapped[str | None] = mapped_column(String(50), unique=True)  # provider idempotency key
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")  # counted at claim
+    max_attempts: Mapped[int] = mapped_column(Integer, server_default="8")
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+    first_attempt_at: Mapped[dt.datetime | None]  # start of the provider de-duplication window
+    last_attempt_at: Mapped[dt.datetime | None]
+    lease_owner: Mapped[uuid.UUID | None] = mapped_column(UUID)
+    lease_token: Mapped[uuid.UUID | None] = mapped_column(UUID)  # fencing token, new per claim
+    lease_until: Mapped[dt.datetime | None]
+    provider_msg_id: Mapped[str | None] = mapped_column(String(100))
+    provider_code: Mapped[str | None] = mapped_column(String(30))
+    failure_class: Mapped[str | None] = mapped_column(String(20))
+    finished_at: Mapped[dt.datetime | None]
+    cost: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    batch_id: Mapped[uuid.UUID | None] = mapped_column(
+        UUID, ForeignKey("send_batches.id", ondelete="SET NULL")
+    )
+    exclusion_reason: Mapped[str | None] = mapped_column(String(50))
 
 
 class CampaignCost(Base):

@@ -1,7 +1,7 @@
 """Campaign management and attribution: holdout, promo code, audiences, settings, attribution models.
 
 Revision ID: 0006
-Revises: 0001
+Revises: 0005 (originally 0001; re-chained after merging `sending`)
 Create Date: 2026-11-26 09:50:00
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0006"
-down_revision = "0001"
+down_revision = "0005"  # chained after the sending migration (merged into this branch)
 branch_labels = None
 depends_on = None
 
@@ -26,8 +26,12 @@ _CAMPAIGN_COLUMNS = [
         nullable=False,
     ),
     sa.Column("content_subject", sa.Text(), nullable=True),
-    sa.Column("template_params", postgresql.JSONB(astext_type=sa.Text()), server_default="{}", nullable=False),
-    sa.Column("channel_settings", postgresql.JSONB(astext_type=sa.Text()), server_default="{}", nullable=False),
+    sa.Column(
+        "template_params", postgresql.JSONB(astext_type=sa.Text()), server_default="{}", nullable=False
+    ),
+    sa.Column(
+        "channel_settings", postgresql.JSONB(astext_type=sa.Text()), server_default="{}", nullable=False
+    ),
     sa.Column("attribution_model", sa.String(length=20), server_default="last_touch", nullable=False),
     sa.Column("estimated_cost", sa.Numeric(precision=15, scale=2), nullable=True),
     sa.Column("audience_frozen_at", sa.DateTime(timezone=True), nullable=True),
