@@ -46,7 +46,9 @@ def campaign(conn: Connection, name: str, **extra: Any) -> uuid.UUID:
     ).scalar_one()
 
 
-def target(conn: Connection, campaign_id: uuid.UUID, customer_id: uuid.UUID, status: str, **extra: Any) -> None:
+def target(
+    conn: Connection, campaign_id: uuid.UUID, customer_id: uuid.UUID, status: str, **extra: Any
+) -> None:
     columns = {"campaign_id": campaign_id, "customer_id": customer_id, "status": status, **extra}
     names = ", ".join(columns)
     values = ", ".join(f":{k}" for k in columns)
