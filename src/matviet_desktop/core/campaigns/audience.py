@@ -181,6 +181,29 @@ def _classified_sql(target_type: str) -> str:
     """  # noqa: S608 - fixed fragments only
 
 
+def _final_sql(target_type: str) -> str:
+    """Classified candidates plus the holdout draw: one row per future target with its status."""
+    return f"""
+    WITH classified AS ({_classified_sql(target_type)}),
+    eligible AS (
+        SELECT c.*, row_number() OVER (ORDER BY md5(CAST(:campaign_id AS text) || c.customer_id::text)) AS draw,
+               count(*) OVER () AS n_eligible
+          FROM classified c WHERE c.reason IS NULL
+    ),
+    final AS (
+        SELECT e.customer_id, e.full_name, e.province, e.store_name, e.phone, e.email, e.destination,
+               NULL AS reason,
+               CASE WHEN :pct > 0 AND e.draw <= floor(e.n_eligible * :pct / 100 + 0.5)
+                    THEN 'holdout' ELSE 'pending' END AS status
+          FROM eligible e
+        UNION ALL
+        SELECT c.customer_id, c.full_name, c.province, c.store_name, c.phone, c.email, c.destination, c.reason,
+               'excluded'
+          FROM classified c WHERE c.reason IS NOT NULL
+    )
+    """  # noqa: S608 - fixed fragments only
+
+
 @dataclass(frozen=True)
 class CampaignAudienceSpec:
     campaign_id: uuid.UUID
@@ -243,14 +266,26 @@ def preview(conn: Connection, campaign_id: uuid.UUID) -> AudiencePreview:
     spec = spec_for(conn, campaign_id)
     if spec.target_type == "segment" and spec.segment_id is None:
         raise ValueError("Chiến dịch chưa chọn phân khúc khách hàng.")
-    params = _params(spec)
-    counts = conn.execute(
-        text(f"SELECT reason, count(*) FROM ({_classified_sql(spec.target_type)}) c GROUP BY reason"),  # noqa: S608
+    params = {**_params(spec), "pct": spec.holdout_pct}
+    rows = conn.execute(
+        text(
+            f"{_final_sql(spec.target_type)} SELECT status, reason, "  # noqa: S608
+            "CASE WHEN status = 'pending' AND :channel <> 'email' THEN '0' || substr(destination, 4, 2) END, "
+            "count(*) FROM final GROUP BY 1, 2, 3"
+        ),
         params,
     ).all()
-    by_reason = {r: int(n) for r, n in counts}
-    eligible = by_reason.pop(None, 0)
-    suppressed = {r: by_reason.get(r, 0) for r in SUPPRESSION_ORDER}
+    suppressed = {r: 0 for r in SUPPRESSION_ORDER}
+    prefixes: dict[str, int] = {}
+    eligible = holdout = 0
+    for status, reason, prefix, n in rows:
+        if status == "excluded":
+            suppressed[reason] += int(n)
+        else:
+            eligible += int(n)
+            holdout += int(n) if status == "holdout" else 0
+            if status == "pending":
+                prefixes[prefix or ""] = prefixes.get(prefix or "", 0) + int(n)
     raw_source = (
         "SELECT count(DISTINCT customer_id) FROM customer_segments WHERE segment_rule_id = :segment_id"
         if spec.target_type == "segment"
@@ -258,17 +293,6 @@ def preview(conn: Connection, campaign_id: uuid.UUID) -> AudiencePreview:
     )
     raw = int(conn.execute(text(raw_source), params).scalar_one())
     candidates = eligible + sum(suppressed.values())
-    holdout = holdout_size(eligible, spec.holdout_pct)
-    prefixes = {
-        p: int(n)
-        for p, n in conn.execute(
-            text(
-                f"SELECT '0' || substr(destination, 4, 2), count(*) FROM ({_classified_sql(spec.target_type)}) c "  # noqa: S608
-                "WHERE reason IS NULL GROUP BY 1"
-            ),
-            params,
-        )
-    }
     return AudiencePreview(
         candidates, raw - candidates, suppressed, eligible, holdout, eligible - holdout, prefixes
     )
@@ -286,22 +310,7 @@ def freeze(conn: Connection, campaign_id: uuid.UUID, *, content_sql: str, conten
     conn.execute(
         text(
             f"""
-            WITH classified AS ({_classified_sql(spec.target_type)}),
-            eligible AS (
-                SELECT c.*, row_number() OVER (ORDER BY md5(CAST(:campaign_id AS text) || c.customer_id::text))
-                           AS draw,
-                       count(*) OVER () AS n_eligible
-                  FROM classified c WHERE c.reason IS NULL
-            ),
-            final AS (
-                SELECT e.customer_id, e.full_name, e.province, e.store_name, e.phone, e.email, NULL AS reason,
-                       CASE WHEN :pct > 0 AND e.draw <= floor(e.n_eligible * :pct / 100 + 0.5)
-                            THEN 'holdout' ELSE 'pending' END AS status
-                  FROM eligible e
-                UNION ALL
-                SELECT c.customer_id, c.full_name, c.province, c.store_name, c.phone, c.email, c.reason, 'excluded'
-                  FROM classified c WHERE c.reason IS NOT NULL
-            )
+            {_final_sql(spec.target_type)}
             INSERT INTO campaign_targets
                 (campaign_id, customer_id, phone, email, status, exclusion_reason, failure_class, finished_at,
                  content, subject, template_data, request_id)
