@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -198,9 +199,31 @@ def _parts(c: dict[str, Any]) -> content_mod.SmsLength | None:
     return content_mod.sms_length(final)
 
 
+def opt_out_text(conn: Connection, provider: str = "esms") -> str | None:
+    """The provider's opt-out sentence (the sending engine appends the same one, idempotently)."""
+    from matviet_desktop.core.channels import settings as provider_settings
+
+    value = conn.execute(
+        text("SELECT value FROM provider_settings WHERE provider = :p AND setting = 'opt_out_text'"),
+        {"p": provider},
+    ).scalar()
+    env = os.environ.get(provider_settings.env_name(provider, "opt_out_text"))
+    return env or value or provider_settings.DEFAULTS.get(provider, {}).get("opt_out_text")
+
+
+def _with_defaults(conn: Connection, c: dict[str, Any]) -> dict[str, Any]:
+    """Advertising SMS without its own opt-out line uses the provider's, so the engine adds nothing."""
+    settings = dict(c.get("channel_settings") or {})
+    if c["campaign_type"] == "sms" and c["purpose"] == "advertising" and not settings.get("opt_out_line"):
+        line = opt_out_text(conn, "esms")
+        if line:
+            settings["opt_out_line"] = line
+    return dict(c, channel_settings=settings)
+
+
 def readiness_in(conn: Connection, campaign_id: uuid.UUID, *, starting: bool = False,
                  now: dt.datetime | None = None) -> Readiness:  # fmt: skip
-    c = lifecycle.load(conn, campaign_id)
+    c = _with_defaults(conn, lifecycle.load(conn, campaign_id))
     checked = dict(c, scheduled_at=None) if starting else c
     problems = lifecycle.check_definition(checked, now)
     preview = est = budget = lift = None
@@ -288,7 +311,7 @@ def _content_sql(c: dict[str, Any]) -> tuple[str, dict[str, Any], str | None, st
 def start(engine: Engine, campaign_id: uuid.UUID, now: dt.datetime | None = None) -> Started:
     """Check everything, freeze the audience (suppression + holdout) and hand it to the sending engine."""
     with engine.begin() as conn:
-        c = lifecycle.load(conn, campaign_id, lock=True)
+        c = _with_defaults(conn, lifecycle.load(conn, campaign_id, lock=True))
         if c["status"] not in lifecycle.TRANSITIONS["start"][0]:
             raise lifecycle.TransitionError(
                 f"Không thể bắt đầu chiến dịch đang ở trạng thái '{c['status']}'."
@@ -513,7 +536,7 @@ def test_send(engine: Engine, campaign_id: uuid.UUID, destinations: list[str], c
     from matviet_desktop.core.channels.base import OutboundMessage  # the sending area's adapter types
 
     with engine.connect() as conn:
-        c = lifecycle.load(conn, campaign_id)
+        c = _with_defaults(conn, lifecycle.load(conn, campaign_id))
         sample = conn.execute(
             text(
                 "SELECT cu.full_name, st.name, cu.province, cu.phone FROM customers cu "
