@@ -178,7 +178,7 @@ def create(engine: Engine, spec: dict[str, Any], base_dir: Path | None = None) -
                 upload = audience.upload_csv(conn, campaign_id, _read_text(path), path.name)
             else:
                 raise _spec_error("target.file", "Tập CSV cần 'file' (đường dẫn) hoặc 'csv' (nội dung).")
-        problems = lifecycle.check_definition(lifecycle.load(conn, campaign_id))
+        problems = lifecycle.check_definition(_with_defaults(conn, lifecycle.load(conn, campaign_id)))
     status = "draft"
     if when is not None:
         schedule(engine, campaign_id, when)
