@@ -119,10 +119,19 @@ def _transition(action: str, campaign_id: str, database_url: str | None, json: b
 
 
 @app.command()
-def start(campaign_id: CampaignId, database_url: DatabaseUrl = None, json: JsonOutput = False) -> None:
+def start(
+    campaign_id: CampaignId,
+    refresh_segments: Annotated[
+        bool, typer.Option("--refresh-segments", help="Cập nhật phân khúc ngay trước khi chốt tập khách.")
+    ] = False,
+    database_url: DatabaseUrl = None,
+    json: JsonOutput = False,
+) -> None:
     """Bắt đầu gửi: chốt tập khách (loại trừ, nhóm đối chứng) và giao cho bộ gửi tin."""
     with _engine(database_url) as engine:
-        started = _guarded(json, lambda: service.start(engine, _uuid(campaign_id)))
+        started = _guarded(
+            json, lambda: service.start(engine, _uuid(campaign_id), refresh_segments=refresh_segments)
+        )
     emit({"ok": True, "id": started.campaign_id, "status": started.status, "targets": started.targets,
           "estimated_cost": started.estimated_cost}, json,
          f"Đã bắt đầu: {started.targets}. Chạy `matviet send-worker` để gửi.")  # fmt: skip

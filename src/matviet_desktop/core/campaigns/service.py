@@ -16,6 +16,8 @@ test_send(engine, id, destinations, channel) -> list[TestSendResult]
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import importlib.util
 import json
 import os
 import uuid
@@ -308,8 +310,32 @@ def _content_sql(c: dict[str, Any]) -> tuple[str, dict[str, Any], str | None, st
     return body_sql, {**params, **body_params}, None, template_sql
 
 
-def start(engine: Engine, campaign_id: uuid.UUID, now: dt.datetime | None = None) -> Started:
-    """Check everything, freeze the audience (suppression + holdout) and hand it to the sending engine."""
+def _refresh_segments(engine: Engine, campaign_id: uuid.UUID) -> None:
+    """Bring the audience's segments up to date just before the freeze (when the segments area is
+    installed; without it the materialised memberships are used as they are)."""
+    if (
+        importlib.util.find_spec("matviet_desktop.core.segments") is None
+        or importlib.util.find_spec("matviet_desktop.core.segments.refresh") is None
+    ):
+        return
+    refresh_mod = importlib.import_module("matviet_desktop.core.segments.refresh")
+    with engine.connect() as conn:
+        c = lifecycle.load(conn, campaign_id)
+    ids = [c["segment_rule_id"]] if c["target_type"] == "segment" and c["segment_rule_id"] else []
+    ids += [uuid.UUID(str(s)) for s in c["exclusion_segment_ids"] or []]
+    for segment_id in ids:
+        refresh_mod.refresh(engine, segment_id)
+
+
+def start(
+    engine: Engine, campaign_id: uuid.UUID, now: dt.datetime | None = None, *, refresh_segments: bool = False
+) -> Started:
+    """Check everything, freeze the audience (suppression + holdout) and hand it to the sending engine.
+
+    The audience is the segment's materialised members at this moment; `refresh_segments=True`
+    re-materialises the segment (and exclusion segments) first through the segments area."""
+    if refresh_segments:
+        _refresh_segments(engine, campaign_id)
     with engine.begin() as conn:
         c = _with_defaults(conn, lifecycle.load(conn, campaign_id, lock=True))
         if c["status"] not in lifecycle.TRANSITIONS["start"][0]:
