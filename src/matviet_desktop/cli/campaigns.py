@@ -55,7 +55,7 @@ def _guarded(as_json: bool, action: Any) -> Any:
             emit({"ok": False, "problems": _problems(exc)}, True)
             raise typer.Exit(1) from exc
         fail("Không thực hiện được:\n" + "\n".join(f"- {p.field}: {p.message}" for p in exc.problems))
-    except (TransitionError, LookupError) as exc:
+    except (TransitionError, LookupError, ValueError) as exc:
         if as_json:
             emit({"ok": False, "error": str(exc)}, True)
             raise typer.Exit(1) from exc
