@@ -90,7 +90,7 @@ def exclusion_sql() -> str:
     """Reason per claimed advertising target (NULL = may be sent). Parameters: ids, channel."""
     open_states = "('sending','retry_wait','accepted','delivered','in_doubt')"
     recent = (
-        "SELECT count(*) FROM campaign_targets x JOIN campaigns cx ON cx.id = x.campaign_id "
+        "SELECT count(*) FROM campaign_targets x JOIN campaigns cx ON cx.id = x.campaign_id "  # noqa: S608 - fixed SQL fragments; values are bound parameters
         "WHERE cx.purpose = 'advertising' AND x.id <> t.id AND x.first_attempt_at IS NOT NULL "
         f"AND x.first_attempt_at > now() - interval '24 hours' AND x.status IN {open_states} AND "
     )
@@ -138,14 +138,18 @@ def record_opt_out(
             channel or "", ["sms_consent", "zalo_consent"] if phone else ["email_consent"]
         )
         sets = ", ".join(f"{c} = false, {c}_at = now(), {c}_source = :s" for c in consent_cols)
-        customers = conn.execute(
-            text(
-                f"UPDATE customers SET {sets}, updated_at = now() "  # noqa: S608 - fixed column names
-                "WHERE (CAST(:p AS text) IS NOT NULL AND phone = :p) "
-                "   OR (CAST(:e AS text) IS NOT NULL AND lower(email) = lower(:e)) RETURNING id"
-            ),
-            {"p": phone, "e": email, "s": source},
-        ).scalars().all()
+        customers = (
+            conn.execute(
+                text(
+                    f"UPDATE customers SET {sets}, updated_at = now() "  # noqa: S608 - fixed column names
+                    "WHERE (CAST(:p AS text) IS NOT NULL AND phone = :p) "
+                    "   OR (CAST(:e AS text) IS NOT NULL AND lower(email) = lower(:e)) RETURNING id"
+                ),
+                {"p": phone, "e": email, "s": source},
+            )
+            .scalars()
+            .all()
+        )
         for customer_id in customers:
             conn.execute(
                 text(

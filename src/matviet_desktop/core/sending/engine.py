@@ -128,7 +128,9 @@ class SendEngine:
         self.worker_id = worker_id or uuid.uuid4()
         self.config = config or EngineConfig()
         self.session = DbSession(
-            self.url, application_name=f"matviet-sender-{str(self.worker_id)[:8]}", deadline_s=self.config.db_deadline_s
+            self.url,
+            application_name=f"matviet-sender-{str(self.worker_id)[:8]}",
+            deadline_s=self.config.db_deadline_s,
         )
         self.channel_factory = channel_factory or default_channel_factory(self.url)
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
@@ -234,7 +236,9 @@ class SendEngine:
 
     def _farewell(self) -> None:
         try:
-            self._db(lambda c: c.execute("UPDATE workers SET stopped_at = now() WHERE id = %s", (self.worker_id,)))
+            self._db(
+                lambda c: c.execute("UPDATE workers SET stopped_at = now() WHERE id = %s", (self.worker_id,))
+            )
         except DbUnavailable:
             pass
 
@@ -257,16 +261,21 @@ class SendEngine:
             ).fetchall()
         )
         return [
-            CampaignInfo(r[0], r[1], r[2], r[3], r[4] or DEFAULT_PROVIDER.get(r[2], "esms"), r[5], r[6]) for r in rows
+            CampaignInfo(r[0], r[1], r[2], r[3], r[4] or DEFAULT_PROVIDER.get(r[2], "esms"), r[5], r[6])
+            for r in rows
         ]
 
     def _has_due_work(self, campaign_id: uuid.UUID | None) -> bool:
-        skip_qc = "" if compliance.in_sms_window(self.clock()) else "AND NOT (c.purpose = 'advertising' AND c.campaign_type = 'sms')"
+        skip_qc = (
+            ""
+            if compliance.in_sms_window(self.clock())
+            else "AND NOT (c.purpose = 'advertising' AND c.campaign_type = 'sms')"
+        )
         row = self._db(
             lambda c: c.execute(
-                "SELECT EXISTS (SELECT 1 FROM campaign_targets t JOIN campaigns c ON c.id = t.campaign_id "
+                "SELECT EXISTS (SELECT 1 FROM campaign_targets t JOIN campaigns c ON c.id = t.campaign_id "  # noqa: S608 - fixed SQL fragments; values are bound parameters
                 "WHERE c.status = 'sending' AND (%(c)s::uuid IS NULL OR c.id = %(c)s) "
-                f"{skip_qc} AND (t.status = 'sending' OR (t.status IN ('pending','retry_wait') "  # noqa: S608
+                f"{skip_qc} AND (t.status = 'sending' OR (t.status IN ('pending','retry_wait') "
                 "AND t.attempts < t.max_attempts AND t.next_attempt_at <= now() + make_interval(secs => %(h)s))))",
                 {"c": campaign_id, "h": self.config.idle_horizon_s},
             ).fetchone()
@@ -278,7 +287,9 @@ class SendEngine:
             return "stop"
         now = time.monotonic()
         if now - camp.checked_at >= self.config.status_check_s:
-            row = self._db(lambda c: c.execute("SELECT status FROM campaigns WHERE id = %s", (camp.id,)).fetchone())
+            row = self._db(
+                lambda c: c.execute("SELECT status FROM campaigns WHERE id = %s", (camp.id,)).fetchone()
+            )
             camp.status, camp.checked_at = (row[0] if row else "cancelled"), now
         if camp.status == "sending":
             return None
@@ -303,13 +314,20 @@ class SendEngine:
         return self._work_targets(camp, channel, limiter, stop)
 
     # --- per-target channels ------------------------------------------------------------------
-    def _work_targets(self, camp: CampaignInfo, channel: Channel, limiter: RateLimiter, stop: threading.Event) -> bool:
+    def _work_targets(
+        self, camp: CampaignInfo, channel: Channel, limiter: RateLimiter, stop: threading.Event
+    ) -> bool:
         cfg = self.config
         adv = camp.campaign_type if camp.advertising else None
         claim = self._db(
             lambda c: outbox.claim(
-                c, camp.id, worker=self.worker_id, limit=cfg.batch_size, lease_s=cfg.lease_s,
-                prefix=self.prefix, advertising_channel=adv,
+                c,
+                camp.id,
+                worker=self.worker_id,
+                limit=cfg.batch_size,
+                lease_s=cfg.lease_s,
+                prefix=self.prefix,
+                advertising_channel=adv,
             )
         )
         self.stats.excluded += claim.excluded
@@ -322,7 +340,9 @@ class SendEngine:
         in_flight: dict[Future[SendResult], tuple[outbox.Target, dt.datetime]] = {}
         halt: str | None = None
         last_renew = time.monotonic()
-        while pending or in_flight:
+        finished: list[tuple[list[outbox.Target], SendResult, dt.datetime]] = []
+        first_finished = 0.0
+        while pending or in_flight or finished:
             if halt is None:
                 halt = self._halt_reason(camp, stop)
             if halt and pending:
@@ -344,13 +364,38 @@ class SendEngine:
                     result = _result_of(fut)
                     if result.outcome in (Outcome.ACCEPTED, Outcome.DUPLICATE):
                         failpoint("after_provider_ok")
-                    if self._apply(camp, channel, limiter, claim.token, [target], result, started, lease_end) == "account":
-                        halt = "account"
+                    if not finished:
+                        first_finished = time.monotonic()
+                    finished.append(([target], result, started))
+            # Finalize in small groups (one transaction each): far fewer round trips, and a crash
+            # in between is covered like any other (RequestId, or in doubt).
+            flush = finished and (
+                not in_flight
+                or len(finished) >= cfg.concurrency
+                or time.monotonic() - first_finished > 0.1
+                or any(r.outcome not in (Outcome.ACCEPTED, Outcome.DUPLICATE) for _, r, _ in finished)
+            )
+            if flush:
+                verdicts = self._apply(camp, channel, limiter, claim.token, finished, lease_end)
+                finished = []
+                if "account" in verdicts:
+                    halt = "account"
+                if "lost" in verdicts and pending:
+                    # Our claim was rescued by someone else: send nothing more from it.
+                    self.stats.lost_lease += len(pending)
+                    pending.clear()
             if time.monotonic() - last_renew > cfg.lease_s / 4 and (pending or in_flight):
                 last_renew = time.monotonic()
                 try:
-                    self._db(lambda c: outbox.renew(c, claim.token, cfg.lease_s))
+                    held = self._db(lambda c: outbox.renew(c, claim.token, cfg.lease_s))
                     lease_end = last_renew + cfg.lease_s
+                    if held == 0 and pending:
+                        # Someone rescued our rows (we were frozen past the lease): send nothing more.
+                        log.warning(
+                            "lost lease on %d unsent target(s); leaving them to their new owner", len(pending)
+                        )
+                        self.stats.lost_lease += len(pending)
+                        pending.clear()
                 except DbUnavailable:
                     self.stats.db_errors += 1
         return True
@@ -373,13 +418,20 @@ class SendEngine:
         )
 
     # --- advertising SMS batches --------------------------------------------------------------
-    def _work_batch(self, camp: CampaignInfo, channel: Channel, limiter: RateLimiter, stop: threading.Event) -> bool:
+    def _work_batch(
+        self, camp: CampaignInfo, channel: Channel, limiter: RateLimiter, stop: threading.Event
+    ) -> bool:
         cfg = self.config
         opt_out = str(getattr(channel, "settings", {}).get("opt_out_text", ""))
         claim = self._db(
             lambda c: outbox.claim_batch(
-                c, camp.id, worker=self.worker_id, batch_size=cfg.qc_batch_size, lease_s=cfg.lease_s,
-                prefix=self.prefix, opt_out_text=opt_out,
+                c,
+                camp.id,
+                worker=self.worker_id,
+                batch_size=cfg.qc_batch_size,
+                lease_s=cfg.lease_s,
+                prefix=self.prefix,
+                opt_out_text=opt_out,
             )
         )
         self.stats.excluded += claim.excluded
@@ -395,13 +447,15 @@ class SendEngine:
             return True
         assert claim.batch_request_id and claim.batch_content is not None
         started = self.clock()
-        batch = OutboundBatch(claim.batch_request_id, [t.phone or "" for t in claim.targets], claim.batch_content, camp.name)
+        batch = OutboundBatch(
+            claim.batch_request_id, [t.phone or "" for t in claim.targets], claim.batch_content, camp.name
+        )
         result = channel.send_batch(batch)
         if result.outcome in (Outcome.ACCEPTED, Outcome.DUPLICATE):
             failpoint("after_provider_ok")
-        # The batch retries as a whole: its oldest member's counters speak for it.
-        lead = min(claim.targets, key=lambda t: t.first_attempt_at)
-        self._apply(camp, channel, limiter, claim.token, claim.targets, result, started, lease_end, lead, claim.batch_id)
+        self._apply(
+            camp, channel, limiter, claim.token, [(claim.targets, result, started)], lease_end, claim.batch_id
+        )
         return True
 
     # --- decisions ----------------------------------------------------------------------------
@@ -415,12 +469,16 @@ class SendEngine:
         if o == Outcome.ACCEPTED:
             return outbox.Finish("accepted", r.code, provider_msg_id=r.provider_msg_id, cost=r.cost)
         if o == Outcome.DUPLICATE:
-            if t.attempts > 1:  # an earlier attempt's outcome was unknown: the provider has it
-                self.stats.duplicates_absorbed += 1
-                return outbox.Finish("accepted", r.code, provider_msg_id=r.provider_msg_id)
+            # The provider already holds this RequestId, so an earlier attempt (crashed, timed out,
+            # or whose commit was lost) reached it. Definitive failures are terminal and never resent.
+            self.stats.duplicates_absorbed += 1
+            if t.attempts <= 1:
+                log.warning("RequestId %s already known to the provider on a first attempt", t.request_id)
             return outbox.Finish(
-                "failed", r.code, "permanent",
-                "RequestId bị trùng dù chưa từng gửi: kiểm tra tiền tố RequestId của cài đặt (cần báo quản trị)",
+                "accepted",
+                r.code,
+                provider_msg_id=r.provider_msg_id,
+                error="Nhà cung cấp đã nhận RequestId này từ lần gửi trước",
             )
         if o == Outcome.PERMANENT:
             return outbox.Finish("failed", r.code, "permanent", reason)
@@ -439,7 +497,9 @@ class SendEngine:
             )
         age = (self.clock() - t.first_attempt_at).total_seconds()
         if age >= channel.dedup_window_s - self.config.dedup_margin_s:
-            return outbox.Finish("in_doubt", r.code, "in_doubt", f"Quá thời hạn chống trùng của nhà cung cấp. {reason}")
+            return outbox.Finish(
+                "in_doubt", r.code, "in_doubt", f"Quá thời hạn chống trùng của nhà cung cấp. {reason}"
+            )
         if exhausted:
             return outbox.Finish("failed", r.code, "transient", f"Hết {t.max_attempts} lần thử. {reason}")
         return outbox.Finish("retry_wait", r.code, "transient", reason, delay_s=self._backoff(t.attempts))
@@ -450,31 +510,38 @@ class SendEngine:
         channel: Channel,
         limiter: RateLimiter,
         token: uuid.UUID,
-        targets: list[outbox.Target],
-        result: SendResult,
-        started: dt.datetime,
+        items: list[tuple[list[outbox.Target], SendResult, dt.datetime]],
         lease_end: float,
-        lead: outbox.Target | None = None,
         batch_id: uuid.UUID | None = None,
-    ) -> str | None:
-        finish = self._decide(channel, lead or targets[0], result)
-        ids = [t.id for t in targets]
+    ) -> set[str]:
+        """Finalize a group of finished sends in one transaction. Returns verdicts:
+        'account' (campaign paused), 'lost' (some finalize changed nothing)."""
+        plans = []
         pause_reason = None
-        if result.outcome == Outcome.ACCOUNT or result.pause_campaign:
-            pause_reason = (
-                f"Nhà cung cấp {channel.provider} báo lỗi {result.code} ({result.message}): "
-                "kiểm tra tài khoản/số dư/cấu hình rồi tiếp tục chiến dịch"
-            )
-        if result.outcome == Outcome.THROTTLE:
-            limiter.throttled()
-            self.stats.throttled += 1
-        elif result.outcome == Outcome.ACCEPTED:
-            limiter.succeeded()
+        for targets, result, started in items:
+            # A batch retries as a whole: its oldest member's counters speak for it.
+            lead = min(targets, key=lambda t: t.first_attempt_at)
+            finish = self._decide(channel, lead, result)
+            if result.outcome == Outcome.ACCOUNT or result.pause_campaign:
+                pause_reason = (
+                    f"Nhà cung cấp {channel.provider} báo lỗi {result.code} ({result.message}): "
+                    "kiểm tra tài khoản/số dư/cấu hình rồi tiếp tục chiến dịch"
+                )
+            if result.outcome == Outcome.THROTTLE:
+                limiter.throttled()
+                self.stats.throttled += 1
+            elif result.outcome == Outcome.ACCEPTED:
+                limiter.succeeded()
+            plans.append((targets, finish, result.outcome.value, started))
+        rows = [
+            outbox.Outcome(t.id, finish, outcome, started)
+            for targets, finish, outcome, started in plans
+            for t in targets
+        ]
 
-        def write(conn: psycopg.Connection) -> int:
-            n = outbox.finalize(
-                conn, ids, token, finish, worker=self.worker_id, started_at=started,
-                channel=camp.campaign_type, outcome=result.outcome.value, batch_id=batch_id,
+        def write(conn: psycopg.Connection) -> set[uuid.UUID]:
+            changed = outbox.finalize(
+                conn, token, rows, worker=self.worker_id, channel=camp.campaign_type, batch_id=batch_id
             )
             if pause_reason:
                 conn.execute(
@@ -482,20 +549,30 @@ class SendEngine:
                     "WHERE id = %s AND status = 'sending'",
                     (pause_reason, camp.id),
                 )
-            return n
+            return changed
 
-        changed = self._db_until(write, lease_end)
-        if not changed:
-            self.stats.lost_lease += len(ids)
-            log.warning("lost lease on %d target(s) of campaign %s: finalize changed nothing", len(ids), camp.id)
-            return None
-        counter = {"accepted": "accepted", "failed": "failed", "in_doubt": "in_doubt", "retry_wait": "retried"}
-        setattr(self.stats, counter[finish.status], getattr(self.stats, counter[finish.status]) + changed)
-        if pause_reason:
+        changed = self._db_until(write, lease_end) or set()
+        verdicts: set[str] = set()
+        counter = {
+            "accepted": "accepted",
+            "failed": "failed",
+            "in_doubt": "in_doubt",
+            "retry_wait": "retried",
+        }
+        for row in rows:
+            if row.target_id not in changed:
+                self.stats.lost_lease += 1
+                verdicts.add("lost")
+                continue
+            name = counter[row.finish.status]
+            setattr(self.stats, name, getattr(self.stats, name) + 1)
+        if "lost" in verdicts:
+            log.warning("lost lease on target(s) of campaign %s: finalize changed nothing", camp.id)
+        if pause_reason and "lost" not in verdicts:
             self.stats.paused_campaigns += 1
             camp.status = "paused_error"
-            return "account"
-        return None
+            verdicts.add("account")
+        return verdicts
 
     def _release(self, token: uuid.UUID, ids: list[uuid.UUID], lease_end: float, *, cancelled: bool) -> None:
         n = self._db_until(lambda c: outbox.release(c, token, ids, cancelled=cancelled), lease_end)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from typing import Any
 
 import psycopg
 
@@ -35,7 +36,7 @@ def ensure_bucket(conn: psycopg.Connection, account: str, rate_per_s: float) -> 
 class RateLimiter:
     """Hands out send permits; `run_db` runs a function on the worker's DB session."""
 
-    def __init__(self, run_db: Callable, account: str, rate_per_s: float) -> None:  # type: ignore[type-arg]
+    def __init__(self, run_db: Callable[..., Any], account: str, rate_per_s: float) -> None:
         self.run_db, self.account, self.rate = run_db, account, rate_per_s
         self.take = max(1, min(10, int(rate_per_s // 20)))
         self.local = 0.0
@@ -50,7 +51,9 @@ class RateLimiter:
         if now < self.not_before:  # throttled: this worker keeps to rate × multiplier on its own
             return self.not_before - now
         if self.local < 1.0:
-            got = self.run_db(lambda conn: conn.execute(TAKE_SQL, {"n": self.take, "acct": self.account}).fetchone())
+            got = self.run_db(
+                lambda conn: conn.execute(TAKE_SQL, {"n": self.take, "acct": self.account}).fetchone()
+            )
             if got is None:
                 return (self.take / self.rate) * random.uniform(0.5, 1.0)
             self.local += self.take

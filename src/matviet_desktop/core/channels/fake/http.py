@@ -57,8 +57,12 @@ class FakeHttpServer:
                 parsed = urllib.parse.urlsplit(self.path)
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
-                query = {k: v[-1] for k, v in urllib.parse.parse_qs(parsed.query, keep_blank_values=True).items()}
-                req = Request(self.command, parsed.path, query, {k.lower(): v for k, v in self.headers.items()}, body)
+                query = {
+                    k: v[-1] for k, v in urllib.parse.parse_qs(parsed.query, keep_blank_values=True).items()
+                }
+                req = Request(
+                    self.command, parsed.path, query, {k.lower(): v for k, v in self.headers.items()}, body
+                )
                 handler = server.find(self.command, parsed.path)
                 reply = handler(req) if handler else Reply({"error": "Not found"}, 404)
                 if reply is DROP:
@@ -80,9 +84,14 @@ class FakeHttpServer:
 
             do_GET = do_POST = _serve
 
-        self.httpd = ThreadingHTTPServer((host, port), _Handler)
-        self.httpd.daemon_threads = True
-        self.httpd.request_queue_size = 128
+        class _Server(ThreadingHTTPServer):
+            daemon_threads = True
+            request_queue_size = 128
+
+            def handle_error(self, request: Any, client_address: Any) -> None:
+                pass  # clients killed mid-request are part of the fault tests
+
+        self.httpd = _Server((host, port), _Handler)
         self._thread: threading.Thread | None = None
 
     def add(self, method: str, prefix: str, handler: Handler) -> None:
@@ -98,7 +107,8 @@ class FakeHttpServer:
     @property
     def url(self) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        host_text = host.decode() if isinstance(host, bytes) else str(host)
+        return f"http://{host_text}:{port}"
 
     def start(self) -> FakeHttpServer:
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="fake-http", daemon=True)
