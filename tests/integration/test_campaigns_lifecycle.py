@@ -13,6 +13,7 @@ from sqlalchemy import Engine, text
 from matviet_desktop.core.attribution import campaign_report, refresh
 from matviet_desktop.core.campaigns import lifecycle, service
 from matviet_desktop.core.campaigns.lifecycle import CampaignError, TransitionError
+from matviet_desktop.core.sending.delivery import poll_delivery
 from matviet_desktop.core.sending.engine import EngineConfig, SendEngine
 from tests.integration import campaigns_data as d
 from tests.integration.sending_support import FAST, fake_esms
@@ -99,14 +100,17 @@ def test_full_lifecycle_draft_to_report_with_fake_esms(engine: Engine, db_url: s
             eng.close()
         assert stats.accepted == 36
         sent_texts = {rec.content for rec in provider.esms.by_request.values()}
+        polled = poll_delivery(db_url, campaign_id=cid, channel_factory=factory)
+    assert polled.get("delivered") == 36, polled
     assert sent_texts == {
         "[QC] Mat Viet giam 15% gong kinh dip Tet, nhap ma TET26 Tu choi QC soan TC gui 6058"
     }
 
     st = service.status(engine, cid)
     assert st.status == "completed"
-    assert st.counts == {"accepted": 36, "holdout": 9, "excluded": 5}
+    assert st.counts == {"delivered": 36, "holdout": 9, "excluded": 5}
     assert st.exclusions == {"no_consent": 5}
+    # Advertising batches report no per-message price, so the 790 ₫ estimate per message is booked.
     assert service.sync_message_costs(engine, cid) == Decimal(36 * 790)
     assert service.add_cost(engine, cid, "design", Decimal(71_560), "Thiết kế banner") == Decimal(100_000)
 
@@ -119,7 +123,7 @@ def test_full_lifecycle_draft_to_report_with_fake_esms(engine: Engine, db_url: s
             ),
             {"c": cid},
         ).all()
-        sent = [(c, at) for c, s, at in rows if s == "accepted"]
+        sent = [(c, at) for c, s, at in rows if s == "delivered"]
         held = [c for c, s, _ in rows if s == "holdout"]
         for i, (customer, at) in enumerate(sent[:6]):
             d.order(
@@ -139,7 +143,7 @@ def test_full_lifecycle_draft_to_report_with_fake_esms(engine: Engine, db_url: s
 
     assert refresh(engine, [cid]).rows_by_model["last_touch"] == 6
     r = campaign_report(engine, cid)
-    assert (r.targets, r.sent, r.converted_customers, r.orders) == (50, 36, 6, 6)
+    assert (r.targets, r.sent, r.delivered, r.converted_customers, r.orders) == (50, 36, 36, 6, 6)
     assert r.conversion_rate == pytest.approx(6 / 36, abs=1e-6)
     assert r.revenue_direct == Decimal(2_000_000)
     assert r.revenue_influenced == Decimal(4_000_000)
