@@ -295,30 +295,25 @@ def trend_in(conn: Connection, campaign_id: uuid.UUID, model: str) -> list[DayTr
     rows = conn.execute(
         text(
             f"""
-            WITH sends AS (
-                SELECT (sent_at AT TIME ZONE '{TZ}')::date AS day, count(*) AS n
-                  FROM campaign_targets WHERE campaign_id = :id AND sent_at IS NOT NULL GROUP BY 1
-            ), deliveries AS (
-                SELECT (delivered_at AT TIME ZONE '{TZ}')::date AS day, count(*) AS n
-                  FROM campaign_targets WHERE campaign_id = :id AND delivered_at IS NOT NULL GROUP BY 1
-            ), clicks AS (
-                SELECT (clicked_at AT TIME ZONE '{TZ}')::date AS day, count(*) AS n
-                  FROM campaign_targets WHERE campaign_id = :id AND clicked_at IS NOT NULL GROUP BY 1
+            WITH events AS (
+                SELECT (v.at AT TIME ZONE '{TZ}')::date AS day,
+                       count(*) FILTER (WHERE v.kind = 's') AS sent,
+                       count(*) FILTER (WHERE v.kind = 'd') AS delivered,
+                       count(*) FILTER (WHERE v.kind = 'c') AS clicked
+                  FROM campaign_targets t
+                 CROSS JOIN LATERAL (VALUES ('s', t.sent_at), ('d', t.delivered_at), ('c', t.clicked_at)) v(kind, at)
+                 WHERE t.campaign_id = :id AND v.at IS NOT NULL
+                 GROUP BY 1
             ), revenue AS (
                 SELECT (o.order_date AT TIME ZONE '{TZ}')::date AS day, count(DISTINCT a.order_id) AS orders,
                        sum(a.attributed_revenue) AS revenue
                   FROM campaign_attributions a JOIN orders o ON o.id = a.order_id
                  WHERE a.campaign_id = :id AND a.model = :model GROUP BY 1
-            ), days AS (
-                SELECT day FROM sends UNION SELECT day FROM deliveries UNION SELECT day FROM clicks
-                UNION SELECT day FROM revenue
             )
-            SELECT d.day, coalesce(s.n, 0), coalesce(dv.n, 0), coalesce(c.n, 0),
+            SELECT day, coalesce(e.sent, 0), coalesce(e.delivered, 0), coalesce(e.clicked, 0),
                    coalesce(r.orders, 0), coalesce(r.revenue, 0)
-              FROM days d
-              LEFT JOIN sends s USING (day) LEFT JOIN deliveries dv USING (day)
-              LEFT JOIN clicks c USING (day) LEFT JOIN revenue r USING (day)
-             ORDER BY d.day
+              FROM events e FULL JOIN revenue r USING (day)
+             ORDER BY day
             """  # noqa: S608 - TZ is a module constant
         ),
         {"id": campaign_id, "model": model},

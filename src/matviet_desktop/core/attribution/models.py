@@ -35,32 +35,50 @@ _LOCK_KEY = 7_0006  # serialises concurrent refreshes (advisory lock, transactio
 
 # The candidate set, shared by the three competing models. :all_campaigns / :ids restrict which
 # campaigns' rows are rewritten; competition always looks at every campaign's touches.
+_REACHED = f"""coalesce(t.sent_at, t.delivered_at) IS NOT NULL
+       AND coalesce(t.status, 'pending') NOT IN ({_NOT_REACHED_SQL})
+       AND c.attribution_days > 0"""
+
+# The candidate set, shared by the three competing models. :all_campaigns / :ids restrict which
+# campaigns' rows are rewritten; competition always looks at every campaign's touches. The orders
+# read are only those inside the refreshed campaigns' overall time span (index on order_date), and
+# only their customers' touches are looked up (index on customer_id), so the cost follows the
+# refreshed campaigns, not the size of the database.
 _CANDIDATES = f"""
-WITH touches AS (
+WITH scoped_touches AS MATERIALIZED (
+    SELECT coalesce(t.sent_at, t.delivered_at) AS touched_at, c.attribution_days
+      FROM campaign_targets t JOIN campaigns c ON c.id = t.campaign_id
+     WHERE (:all_campaigns OR t.campaign_id = ANY(CAST(:ids AS uuid[])))
+       AND {_REACHED}
+), bounds AS (
+    SELECT min(touched_at) AS lo, max(touched_at + make_interval(days => attribution_days)) AS hi
+      FROM scoped_touches
+), window_orders AS MATERIALIZED (
+    SELECT o.id, o.customer_id, o.order_date, o.total_amount, o.promo_code
+      FROM orders o
+     WHERE o.status = 'completed'
+       AND o.order_date >= (SELECT lo FROM bounds) AND o.order_date <= (SELECT hi FROM bounds)
+), touches AS MATERIALIZED (
     SELECT t.campaign_id, t.customer_id, coalesce(t.sent_at, t.delivered_at) AS touched_at,
            t.clicked_at, c.attribution_days, c.promo_code
-      FROM campaign_targets t
-      JOIN campaigns c ON c.id = t.campaign_id
-     WHERE coalesce(t.sent_at, t.delivered_at) IS NOT NULL
-       AND coalesce(t.status, 'pending') NOT IN ({_NOT_REACHED_SQL})
-       AND c.attribution_days > 0
-), scoped_orders AS (
-    SELECT DISTINCT o.id
-      FROM touches tt
-      JOIN orders o ON o.customer_id = tt.customer_id
-                   AND o.order_date >= tt.touched_at
-                   AND o.order_date <= tt.touched_at + make_interval(days => tt.attribution_days)
-     WHERE o.status = 'completed'
-       AND (:all_campaigns OR tt.campaign_id = ANY(CAST(:ids AS uuid[])))
-), candidates AS (
+      FROM campaign_targets t JOIN campaigns c ON c.id = t.campaign_id
+     WHERE t.customer_id IN (SELECT customer_id FROM window_orders)
+       AND {_REACHED}
+), pairs AS (
     SELECT o.id AS order_id, o.customer_id, o.order_date, o.total_amount, tt.campaign_id, tt.touched_at,
            (   (o.promo_code IS NOT NULL AND upper(o.promo_code) = upper(tt.promo_code))
             OR (tt.clicked_at IS NOT NULL AND tt.clicked_at <= o.order_date)) AS is_direct
-      FROM scoped_orders so
-      JOIN orders o ON o.id = so.id
+      FROM window_orders o
       JOIN touches tt ON tt.customer_id = o.customer_id
                      AND o.order_date >= tt.touched_at
                      AND o.order_date <= tt.touched_at + make_interval(days => tt.attribution_days)
+), candidates AS (
+    -- every candidate of an order that at least one refreshed campaign competes for
+    SELECT * FROM (
+        SELECT p.*, bool_or(:all_campaigns OR p.campaign_id = ANY(CAST(:ids AS uuid[])))
+                        OVER (PARTITION BY p.order_id) AS in_scope
+          FROM pairs p
+    ) x WHERE in_scope
 ), ranked AS MATERIALIZED (
     SELECT cd.*,
            row_number() OVER (PARTITION BY order_id ORDER BY is_direct DESC, touched_at DESC, campaign_id)
@@ -111,11 +129,13 @@ SELECT c.id, o.id, o.customer_id, o.total_amount,
        floor(extract(epoch FROM o.order_date - c.started_at) / 86400)::int,
        'window', 1, t.status = 'holdout', c.started_at
   FROM campaigns c
-  JOIN campaign_targets t ON t.campaign_id = c.id AND coalesce(t.status, 'pending') <> 'excluded'
-  JOIN orders o ON o.customer_id = t.customer_id
-               AND o.status = 'completed'
-               AND o.order_date >= c.started_at
-               AND o.order_date <= c.started_at + make_interval(days => c.attribution_days)
+ CROSS JOIN LATERAL (
+       SELECT o.id, o.customer_id, o.order_date, o.total_amount, o.promo_code FROM orders o
+        WHERE o.status = 'completed'
+          AND o.order_date >= c.started_at
+          AND o.order_date <= c.started_at + make_interval(days => c.attribution_days)) o
+  JOIN campaign_targets t ON t.campaign_id = c.id AND t.customer_id = o.customer_id
+                         AND coalesce(t.status, 'pending') <> 'excluded'
  WHERE c.started_at IS NOT NULL
    AND (:all_campaigns OR c.id = ANY(CAST(:ids AS uuid[])))
 """
@@ -153,8 +173,17 @@ def refresh_in(conn: Connection, campaign_ids: Sequence[uuid.UUID] | None = None
         ),
         params,
     )
-    conn.execute(text(_INSERT_COMPETING), params)
-    conn.execute(text(_INSERT_WINDOW), params)
+    # One campaign at a time keeps each pass's order span tight (its own window only); the result is
+    # the same as one pass over all campaigns because competition always sees every touch.
+    ids = campaign_ids
+    if ids is None:
+        ids = list(conn.execute(text("SELECT id FROM campaigns ORDER BY id")).scalars())
+    for campaign_id in ids:
+        one = {"all_campaigns": False, "ids": [str(campaign_id)]}
+        conn.execute(text(_INSERT_COMPETING), one)
+        conn.execute(text(_INSERT_WINDOW), one)
+    # Fresh statistics so that reports join the new rows to orders by index, not by a full scan.
+    conn.execute(text("ANALYZE campaign_attributions"))
     counts = conn.execute(
         text(
             "SELECT model, count(*) FROM campaign_attributions "
