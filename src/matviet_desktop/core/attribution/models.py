@@ -118,26 +118,31 @@ SELECT r.campaign_id, r.order_id, r.customer_id,
 )
 
 _INSERT_WINDOW = """
+WITH camp AS MATERIALIZED (
+    SELECT id, started_at, started_at + make_interval(days => attribution_days) AS ends, promo_code
+      FROM campaigns
+     WHERE started_at IS NOT NULL AND (:all_campaigns OR id = ANY(CAST(:ids AS uuid[])))
+), window_orders AS MATERIALIZED (
+    -- driven by the order_date index: only the orders inside each campaign's window are read
+    SELECT cp.id AS campaign_id, cp.started_at, cp.promo_code AS campaign_promo, o.id, o.customer_id,
+           o.order_date, o.total_amount, o.promo_code
+      FROM camp cp
+      JOIN orders o ON o.order_date >= cp.started_at AND o.order_date <= cp.ends AND o.status = 'completed'
+)
 INSERT INTO campaign_attributions
     (campaign_id, order_id, customer_id, attributed_revenue, attribution_type, days_after_campaign,
      model, weight, is_holdout, touched_at)
-SELECT c.id, o.id, o.customer_id, o.total_amount,
+SELECT o.campaign_id, o.id, o.customer_id, o.total_amount,
        CASE WHEN t.status = 'holdout' THEN 'holdout'
-            WHEN (o.promo_code IS NOT NULL AND upper(o.promo_code) = upper(c.promo_code))
+            WHEN (o.promo_code IS NOT NULL AND upper(o.promo_code) = upper(o.campaign_promo))
               OR (t.clicked_at IS NOT NULL AND t.clicked_at <= o.order_date) THEN 'direct'
             ELSE 'influenced' END,
-       floor(extract(epoch FROM o.order_date - c.started_at) / 86400)::int,
-       'window', 1, t.status = 'holdout', c.started_at
-  FROM campaigns c
- CROSS JOIN LATERAL (
-       SELECT o.id, o.customer_id, o.order_date, o.total_amount, o.promo_code FROM orders o
-        WHERE o.status = 'completed'
-          AND o.order_date >= c.started_at
-          AND o.order_date <= c.started_at + make_interval(days => c.attribution_days)) o
-  JOIN campaign_targets t ON t.campaign_id = c.id AND t.customer_id = o.customer_id
+       floor(extract(epoch FROM o.order_date - o.started_at) / 86400)::int,
+       'window', 1, t.status = 'holdout', o.started_at
+  FROM window_orders o
+  JOIN campaign_targets t ON t.campaign_id = o.campaign_id AND t.customer_id = o.customer_id
                          AND coalesce(t.status, 'pending') <> 'excluded'
- WHERE c.started_at IS NOT NULL
-   AND (:all_campaigns OR c.id = ANY(CAST(:ids AS uuid[])))
+ WHERE :all_campaigns OR t.campaign_id = ANY(CAST(:ids AS uuid[]))
 """
 
 
