@@ -144,6 +144,15 @@ def main() -> None:
             admin(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
             admin(f"CREATE DATABASE {DB}")
         engine = make_engine(f"{SERVER}/{DB}")
+        if source == "matviet_bench":
+            with engine.begin() as conn:
+                # The demo seeds target statuses from before the sending engine's CHECK constraint
+                # (migration 0005): map them onto the engine's statuses in this copy only.
+                conn.execute(text(
+                    "UPDATE campaign_targets SET status = CASE status WHEN 'sent' THEN 'accepted' "
+                    "WHEN 'opened' THEN 'delivered' WHEN 'clicked' THEN 'delivered' ELSE status END "
+                    "WHERE status IN ('sent', 'opened', 'clicked')"
+                ))  # fmt: skip
         migrate.upgrade(engine)
         with engine.begin() as conn:
             if source == "generated":

@@ -262,3 +262,29 @@ def test_fake_providers_command_serves_esms(tmp_path) -> None:
         proc.terminate()
         proc.communicate(timeout=30)
     assert proc.returncode == 0
+
+
+def test_demo_mode_runs_a_whole_campaign_offline(engine, db_url, monkeypatch) -> None:
+    """The real settings → registry → client path, pointed at the fakes by demo mode."""
+    from matviet_desktop.core.channels.fake.all import use_for_this_process
+    from matviet_desktop.core.channels.settings import env_name
+
+    sms = make_campaign(engine, 20)
+    mail = make_campaign(engine, 5, campaign_type="email", first=100)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE campaigns SET provider = 'mailgun' WHERE id = :c"), {"c": mail})
+    fakes = use_for_this_process()
+    try:
+        for provider, values in fakes.settings().items():  # undone after the test
+            for key, value in values.items():
+                monkeypatch.setenv(env_name(provider, key), value)
+        worker = SendEngine(db_url, config=EngineConfig(**{**FAST, "rate_per_s": 1000}))
+        worker.run(until_idle=True)
+        worker.close()
+        assert fakes.esms.total_accepted == 20 and len(fakes.mailgun.sent) == 5
+        counts = delivery.poll_delivery(db_url)
+    finally:
+        fakes.stop()
+    assert counts == {"delivered": 25}
+    assert assert_complete(db_url, sms) == {"delivered": 20}
+    assert assert_complete(db_url, mail) == {"delivered": 5}

@@ -260,3 +260,23 @@ def test_rescue_respects_the_provider_dedup_window(engine, db_url) -> None:
             assert (status, cls) == ("in_doubt", "in_doubt")  # past the 24 h RequestId window (margin 4 h)
         else:
             assert (status, cls) == ("retry_wait", "transient")  # same RequestId, provider de-duplicates
+
+
+def test_missing_provider_settings_pause_the_campaign_with_a_reason(engine, db_url, monkeypatch) -> None:
+    from matviet_desktop.core.sending.engine import EngineConfig, SendEngine
+    from tests.integration.sending_support import FAST
+
+    for var in ("MATVIET_ESMS_API_KEY", "MATVIET_ESMS_SECRET_KEY"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr("matviet_desktop.core.channels.settings._keyring_get", lambda provider, setting: None)
+    cid = make_campaign(engine, 3)
+    worker = SendEngine(db_url, config=EngineConfig(**FAST))  # the real settings-based channel factory
+    stats = worker.run(cid, until_idle=True)
+    worker.close()
+    with connect(db_url) as conn:
+        status, reason = conn.execute(
+            "SELECT status, pause_reason FROM campaigns WHERE id = %s", (cid,)
+        ).fetchone()
+    assert stats.paused_campaigns == 1
+    assert status == "paused_error" and "api_key" in reason
+    assert control.progress(engine, cid) == {"pending": 3}

@@ -79,13 +79,13 @@ def _storm(db_url: str, provider, cid: uuid.UUID, *, workers: int = 4, max_kills
 
 
 def test_sigkill_storm_with_crash_between_acceptance_and_commit(engine, db_url) -> None:
-    cid = make_campaign(engine, 1200)
+    cid = make_campaign(engine, 1000)
     with fake_esms() as provider:
         provider.esms.faults.latency_s = 0.03
         kills = _storm(db_url, provider, cid)
         assert kills >= 5
         counts = assert_complete(db_url, cid)
-        assert counts == {"accepted": 1200}
+        assert counts == {"accepted": 1000}
         assert_exactly_once(db_url, cid, provider.esms)
         # Every repeated request was absorbed by the provider's RequestId de-duplication.
         repeats = sum(n - 1 for n in provider.esms.raw.values() if n > 1)
@@ -99,7 +99,7 @@ def test_sigkill_storm_with_crash_between_acceptance_and_commit(engine, db_url) 
 
 def test_same_storm_without_provider_dedup_shows_duplicates(engine, db_url) -> None:
     """Negative control: proves the storm really exercises the at-least-once window."""
-    cid = make_campaign(engine, 1500)
+    cid = make_campaign(engine, 600)
     with fake_esms() as provider:
         provider.esms.faults.latency_s = 0.03
         provider.esms.faults.dedup = False

@@ -51,6 +51,7 @@ class EngineConfig:
     qc_batch_size: int = 500
     rate_per_s: float | None = None  # override the provider setting
     status_check_s: float = 1.0  # how often pause/cancel is noticed
+    delivery_poll_s: float = 120.0  # delivery-status polling from the loop; 0 = never
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> EngineConfig:
@@ -183,6 +184,7 @@ class SendEngine:
         backoff = Backoff()
         next_rescue = 0.0
         next_heartbeat = 0.0
+        next_delivery = time.monotonic() + self.config.delivery_poll_s
         try:
             while not stop.is_set():
                 try:
@@ -193,6 +195,9 @@ class SendEngine:
                     if now >= next_rescue:
                         self._rescue()
                         next_rescue = now + self.config.rescue_interval_s
+                    if self.config.delivery_poll_s and now >= next_delivery:
+                        self._poll_delivery(campaign_id)
+                        next_delivery = now + self.config.delivery_poll_s
                     worked = False
                     for camp in self._campaigns(campaign_id):
                         if stop.is_set():
@@ -305,8 +310,30 @@ class SendEngine:
             self._limiters[account] = RateLimiter(self._db, account, rate)
         return channel, self._limiters[account]
 
+    def _poll_delivery(self, campaign_id: uuid.UUID | None) -> None:
+        from matviet_desktop.core.sending.delivery import poll_delivery
+
+        try:
+            poll_delivery(self.url, campaign_id=campaign_id, channel_factory=self.channel_factory)
+        except Exception:  # delivery polling must never stop sending
+            log.exception("delivery polling failed")
+
     def _work_once(self, camp: CampaignInfo, stop: threading.Event) -> bool:
-        channel, limiter = self._channel(camp)
+        try:
+            channel, limiter = self._channel(camp)
+        except (ValueError, RuntimeError, OSError) as exc:
+            # Missing or wrong provider settings: nothing can be sent until someone fixes them.
+            reason = f"Chưa cấu hình được kênh gửi {camp.provider}: {exc}"
+            self._db(
+                lambda c: c.execute(
+                    "UPDATE campaigns SET status = 'paused_error', pause_reason = %s, updated_at = now() "
+                    "WHERE id = %s AND status = 'sending'",
+                    (reason, camp.id),
+                )
+            )
+            log.error("%s", reason)
+            self.stats.paused_campaigns += 1
+            return False
         if camp.advertising and camp.campaign_type == "sms":
             if not compliance.in_sms_window(self.clock()):
                 return False  # Decree 91: advertising SMS wait for 07:00–22:00, never dropped

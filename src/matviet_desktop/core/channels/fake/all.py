@@ -65,3 +65,18 @@ def start_all(port: int = 0) -> Fakes:
     http.start()
     smtp = FakeSmtp(port=(port + 1) if port else 0).start()
     return Fakes(http, esms, zalo, mailgun, smtp, smtp.port)
+
+
+def use_for_this_process(port: int = 0) -> Fakes:
+    """Demo mode: start every fake and point this process's provider settings at them through
+    `MATVIET_<PROVIDER>_<SETTING>` variables (nothing is written to the database or keyring),
+    so a whole campaign runs offline with the real clients and the real engine."""
+    import os
+
+    from matviet_desktop.core.channels.settings import env_name
+
+    fakes = start_all(port)
+    for provider, values in fakes.settings().items():
+        for key, value in values.items():
+            os.environ[env_name(provider, key)] = value
+    return fakes

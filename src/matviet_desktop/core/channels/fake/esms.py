@@ -80,6 +80,7 @@ class FakeEsms:
         self.by_sms: dict[str, Accepted] = {}
         self.balance = 10_000_000
         self._recent: deque[float] = deque()
+        self.request_times: list[float] = []  # monotonic arrival time of every send request
 
     # --- wiring ---------------------------------------------------------------------------
     def install(self, server: FakeHttpServer) -> None:
@@ -112,6 +113,8 @@ class FakeEsms:
 
     def _faults_before(self) -> Reply | None:
         f = self.faults
+        with self.lock:
+            self.request_times.append(time.monotonic())
         if f.latency_s:
             time.sleep(f.latency_s)
         if f.slow_rate and self.rng.random() < f.slow_rate:
