@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from matviet_desktop.cli import db, demo, importing, sending
+from matviet_desktop.cli import campaigns, db, demo, importing, sending
 from matviet_desktop.cli.common import dispose_engines
 
 app = typer.Typer(
@@ -25,6 +25,8 @@ app.add_typer(db.app, name="db")
 app.add_typer(demo.app, name="demo")
 app.add_typer(importing.app, name="import")
 app.add_typer(importing.duplicates_app, name="duplicates")
+app.add_typer(campaigns.app, name="campaigns")
+app.add_typer(campaigns.attribution_app, name="attribution")
 app.command("send-worker")(sending.send_worker)
 app.command("fake-providers")(sending.fake_providers)
 

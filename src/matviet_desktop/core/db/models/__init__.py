@@ -3,6 +3,8 @@
 from matviet_desktop.core.db.models.campaigns import (
     Campaign,
     CampaignAttribution,
+    CampaignAudienceMember,
+    CampaignAudienceUpload,
     CampaignCost,
     CampaignTarget,
 )
@@ -31,6 +33,8 @@ __all__ = [
     "AppSetting",
     "Campaign",
     "CampaignAttribution",
+    "CampaignAudienceMember",
+    "CampaignAudienceUpload",
     "CampaignCost",
     "CampaignTarget",
     "ConsentEvent",

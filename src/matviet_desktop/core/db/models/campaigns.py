@@ -63,6 +63,20 @@ class Campaign(Base):
     pause_reason: Mapped[str | None] = mapped_column(Text)
     send_deadline: Mapped[dt.datetime | None]
 
+    # Campaign management (migration 0006).
+    holdout_pct: Mapped[Decimal] = mapped_column(Numeric(5, 2), server_default="0")
+    promo_code: Mapped[str | None] = mapped_column(String(50))
+    exclusion_segment_ids: Mapped[Any] = mapped_column(JSONB, server_default="[]")
+    content_subject: Mapped[str | None] = mapped_column(Text)
+    template_params: Mapped[Any] = mapped_column(JSONB, server_default="{}")
+    channel_settings: Mapped[Any] = mapped_column(JSONB, server_default="{}")
+    attribution_model: Mapped[str] = mapped_column(String(20), server_default="last_touch")
+    estimated_cost: Mapped[Decimal | None] = mapped_column(Numeric(15, 2))
+    audience_frozen_at: Mapped[dt.datetime | None]
+    paused_at: Mapped[dt.datetime | None]
+    cancelled_at: Mapped[dt.datetime | None]
+    status_reason: Mapped[str | None] = mapped_column(Text)
+
 
 TARGET_STATUSES = (
     "pending",
@@ -76,6 +90,39 @@ TARGET_STATUSES = (
     "excluded",
     "holdout",
 )
+
+
+class CampaignAudienceMember(Base):
+    """A customer picked by hand or matched from a CSV upload, before the audience is frozen."""
+
+    __tablename__ = "campaign_audience_members"
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        UUID, ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    customer_id: Mapped[uuid.UUID] = mapped_column(
+        UUID, ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True
+    )
+    source: Mapped[str] = mapped_column(String(20))  # 'manual', 'csv_upload'
+    added_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+
+
+class CampaignAudienceUpload(Base):
+    """The match report of one CSV upload: nothing is dropped silently."""
+
+    __tablename__ = "campaign_audience_uploads"
+    __table_args__ = (Index("ix_campaign_audience_uploads_campaign_id", "campaign_id"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID, primary_key=True, server_default=func.gen_random_uuid())
+    campaign_id: Mapped[uuid.UUID] = mapped_column(UUID, ForeignKey("campaigns.id", ondelete="CASCADE"))
+    filename: Mapped[str | None] = mapped_column(String(255))
+    total_rows: Mapped[int] = mapped_column(Integer)
+    matched: Mapped[int] = mapped_column(Integer)
+    unknown: Mapped[int] = mapped_column(Integer)
+    invalid: Mapped[int] = mapped_column(Integer)
+    duplicates: Mapped[int] = mapped_column(Integer)
+    report: Mapped[Any] = mapped_column(JSONB)  # rows that did not match, with line number and reason
+    uploaded_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
 
 
 class CampaignTarget(Base):
@@ -171,6 +218,7 @@ class CampaignAttribution(Base):
     __table_args__ = (
         Index("ix_campaign_attributions_campaign_id", "campaign_id"),
         Index("ix_campaign_attributions_order_id", "order_id"),
+        CheckConstraint("model IN ('last_touch','first_touch','linear','window')", name="model"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(UUID, primary_key=True, server_default=func.gen_random_uuid())
@@ -183,3 +231,9 @@ class CampaignAttribution(Base):
     attribution_type: Mapped[str | None] = mapped_column(String(50))  # 'direct', 'influenced'
     days_after_campaign: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[dt.datetime | None] = mapped_column(server_default=func.now())
+    # Migration 0006: which attribution model wrote the row, its share of the order, and whether
+    # the customer was in the campaign's holdout group ('window' rows only).
+    model: Mapped[str] = mapped_column(String(20), server_default="last_touch")
+    weight: Mapped[Decimal] = mapped_column(Numeric(7, 6), server_default="1")
+    is_holdout: Mapped[bool] = mapped_column(server_default="false")
+    touched_at: Mapped[dt.datetime | None]
