@@ -8,26 +8,13 @@ from decimal import Decimal
 from sqlalchemy import Connection, Engine, text
 
 from matviet_desktop.core.campaigns import cost
+from matviet_desktop.core.sending.delivery import refresh_campaign_costs
 
 
 def sync_costs_in(conn: Connection, campaign_id: uuid.UUID) -> Decimal:
-    conn.execute(
-        text("DELETE FROM campaign_costs WHERE campaign_id = :id AND cost_type LIKE 'message:%'"),
-        {"id": campaign_id},
-    )
-    conn.execute(
-        text(
-            """
-            INSERT INTO campaign_costs (campaign_id, cost_type, amount, description)
-            SELECT t.campaign_id, 'message:' || c.campaign_type || ':' || c.purpose,
-                   sum(coalesce(t.cost, c.cost_per_message, 0)), count(*) || ' tin đã gửi'
-              FROM campaign_targets t JOIN campaigns c ON c.id = t.campaign_id
-             WHERE t.campaign_id = :id AND t.status IN ('accepted', 'delivered', 'in_doubt')
-             GROUP BY t.campaign_id, c.campaign_type, c.purpose
-            """
-        ),
-        {"id": campaign_id},
-    )
+    """Message cost rows from the targets sent so far, then the campaign's total (one rule, shared
+    with delivery polling in the sending engine)."""
+    refresh_campaign_costs(conn.connection.driver_connection, campaign_id)
     return cost.refresh_total_cost(conn, campaign_id)
 
 

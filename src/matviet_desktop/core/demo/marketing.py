@@ -160,7 +160,9 @@ def plan_campaigns(end: dt.date) -> list[CampaignPlan]:
 
 
 COST_PER_MESSAGE = {"sms": 800, "zalo": 350, "email": 30}  # VND, typical eSMS brandname / ZNS / ESP prices
-TARGET_STATUSES = np.array([b"sent", b"delivered", b"failed", b"opened", b"clicked"])
+# Statuses of the sending engine's outbox: opens and clicks are the opened_at/clicked_at times of a
+# delivered message, and a message with no delivery report stays "accepted".
+TARGET_STATUSES = np.array([b"accepted", b"delivered", b"failed", b"delivered", b"delivered"])
 SENT, DELIVERED, FAILED, OPENED, CLICKED = range(5)
 
 

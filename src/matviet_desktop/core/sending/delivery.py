@@ -139,7 +139,7 @@ def poll_delivery(
             for key, n in applied.items():
                 totals[key] += n
             opt_outs += [u.email for u in updates if u.event in ("unsubscribed", "complained") and u.email]
-        session.run(lambda c: _refresh_costs(c, campaign_id))
+        session.run(lambda c: refresh_campaign_costs(c, campaign_id))
     finally:
         session.close()
     if opt_outs:
@@ -155,14 +155,31 @@ def poll_delivery(
     return {k: v for k, v in totals.items() if v}
 
 
-def _refresh_costs(conn: psycopg.Connection, campaign_id: uuid.UUID | None) -> None:
+def refresh_campaign_costs(conn: psycopg.Connection, campaign_id: uuid.UUID | None) -> None:
+    """Message costs (the provider's price when reported, else the estimate) become the campaign's
+    `message:<channel>:<purpose>` cost rows; total_cost stays the sum of all its cost rows, so extra
+    costs (design, vouchers) recorded by the campaigns service are kept."""
+    scope = {"c": campaign_id}
     conn.execute(
-        "UPDATE campaigns c SET total_cost = s.total, "
-        "cost_per_message = CASE WHEN s.n > 0 THEN round(s.total / s.n, 4) END "
-        "FROM (SELECT campaign_id, sum(cost) AS total, count(cost) AS n FROM campaign_targets "
-        "      WHERE cost IS NOT NULL AND (%(c)s::uuid IS NULL OR campaign_id = %(c)s) GROUP BY campaign_id) s "
-        "WHERE c.id = s.campaign_id",
-        {"c": campaign_id},
+        "DELETE FROM campaign_costs WHERE cost_type LIKE 'message:%%' "
+        "AND (%(c)s::uuid IS NULL OR campaign_id = %(c)s)",
+        scope,
+    )
+    conn.execute(
+        "INSERT INTO campaign_costs (campaign_id, cost_type, amount, description) "
+        "SELECT t.campaign_id, 'message:' || c.campaign_type || ':' || coalesce(c.purpose, 'advertising'), "
+        "       sum(coalesce(t.cost, c.cost_per_message, 0)), count(*) || ' tin đã gửi' "
+        "  FROM campaign_targets t JOIN campaigns c ON c.id = t.campaign_id "
+        " WHERE t.status IN ('accepted', 'delivered', 'in_doubt') "
+        "   AND (%(c)s::uuid IS NULL OR t.campaign_id = %(c)s) "
+        " GROUP BY t.campaign_id, c.campaign_type, c.purpose",
+        scope,
+    )
+    conn.execute(
+        "UPDATE campaigns c SET total_cost = coalesce((SELECT sum(amount) FROM campaign_costs k "
+        "WHERE k.campaign_id = c.id), 0), updated_at = now() "
+        "WHERE %(c)s::uuid IS NULL OR c.id = %(c)s",
+        scope,
     )
 
 

@@ -14,7 +14,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0006"
-down_revision = "0005"  # chained after the sending migration (merged into this branch)
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
