@@ -151,9 +151,9 @@ def _classified_sql(target_type: str) -> str:
                     AND (e.channel IS NULL OR e.channel = :channel)) THEN 'opted_out'
             WHEN :advertising AND EXISTS (
                  SELECT 1 FROM do_not_contact n
-                  WHERE (n.channel IS NULL OR n.channel = :channel)
+                  WHERE n.channel IN ('all', :channel)
                     AND ((:channel <> 'email' AND n.phone = d.destination)
-                      OR (:channel = 'email' AND lower(n.email) = d.destination))) THEN 'do_not_contact'
+                      OR (:channel = 'email' AND n.email = d.destination))) THEN 'do_not_contact'
             WHEN :advertising AND NOT coalesce(d.consent, false) THEN 'no_consent'
         END AS reason1
           FROM dest d
