@@ -127,7 +127,10 @@ def _seed_history(engine: Engine) -> dict[str, Any]:
                 {"c": ids[key]},
             )
             conn.execute(
-                text("INSERT INTO campaign_targets (campaign_id, customer_id, status) VALUES (:k, :c, :st)"),
+                text(
+                    "INSERT INTO campaign_targets (campaign_id, customer_id, status, error_message)"
+                    " VALUES (:k, :c, 'delivered', :st)"
+                ),
                 {"k": camp, "c": ids[key], "st": f"sent-{key}"},
             )
             conn.execute(
@@ -152,7 +155,7 @@ def _snapshot(engine: Engine) -> list[Any]:
         "SELECT 'o', external_id, customer_id::text FROM orders",
         "SELECT 'e', engagement_type, customer_id::text FROM customer_engagements",
         "SELECT 's', segment_rule_id::text, customer_id::text FROM customer_segments",
-        "SELECT 't', status, customer_id::text FROM campaign_targets",
+        "SELECT 't', error_message, customer_id::text FROM campaign_targets",
         "SELECT 'a', order_id::text, customer_id::text FROM campaign_attributions",
         "SELECT 'c', channel, customer_id::text FROM consent_events",
         "SELECT 'k', (to_jsonb(c) - 'updated_at')::text, '' FROM customers c",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
+from typing import cast
 
+import psycopg
 from sqlalchemy import Connection, Engine, text
 
 from matviet_desktop.core.campaigns import cost
@@ -14,7 +16,7 @@ from matviet_desktop.core.sending.delivery import refresh_campaign_costs
 def sync_costs_in(conn: Connection, campaign_id: uuid.UUID) -> Decimal:
     """Message cost rows from the targets sent so far, then the campaign's total (one rule, shared
     with delivery polling in the sending engine)."""
-    refresh_campaign_costs(conn.connection.driver_connection, campaign_id)
+    refresh_campaign_costs(cast(psycopg.Connection, conn.connection.driver_connection), campaign_id)
     return cost.refresh_total_cost(conn, campaign_id)
 
 

@@ -96,13 +96,12 @@ class CampaignAudienceMember(Base):
     """A customer picked by hand or matched from a CSV upload, before the audience is frozen."""
 
     __tablename__ = "campaign_audience_members"
+    # A one-column key: customer merges move rows table by table through it.
+    __table_args__ = (UniqueConstraint("campaign_id", "customer_id"),)
 
-    campaign_id: Mapped[uuid.UUID] = mapped_column(
-        UUID, ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
-    )
-    customer_id: Mapped[uuid.UUID] = mapped_column(
-        UUID, ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True
-    )
+    id: Mapped[uuid.UUID] = mapped_column(UUID, primary_key=True, server_default=func.gen_random_uuid())
+    campaign_id: Mapped[uuid.UUID] = mapped_column(UUID, ForeignKey("campaigns.id", ondelete="CASCADE"))
+    customer_id: Mapped[uuid.UUID] = mapped_column(UUID, ForeignKey("customers.id", ondelete="CASCADE"))
     source: Mapped[str] = mapped_column(String(20))  # 'manual', 'csv_upload'
     added_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
 

@@ -62,6 +62,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "campaign_audience_members",
+        sa.Column("id", sa.UUID(), server_default=sa.text("gen_random_uuid()"), nullable=False),
         sa.Column("campaign_id", sa.UUID(), nullable=False),
         sa.Column("customer_id", sa.UUID(), nullable=False),
         sa.Column("source", sa.String(length=20), nullable=False),
@@ -78,7 +79,10 @@ def upgrade() -> None:
             name=op.f("fk_campaign_audience_members_customer_id_customers"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("campaign_id", "customer_id", name=op.f("pk_campaign_audience_members")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_campaign_audience_members")),
+        sa.UniqueConstraint(
+            "campaign_id", "customer_id", name=op.f("uq_campaign_audience_members_campaign_id_customer_id")
+        ),
     )
     op.create_table(
         "campaign_audience_uploads",
