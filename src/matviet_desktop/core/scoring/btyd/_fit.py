@@ -41,6 +41,14 @@ def compress(*columns: FloatArray) -> Compressed:
     return Compressed(unique, sizes.to_numpy(np.float64), len(frame))
 
 
+def unique_rows(*columns: FloatArray) -> tuple[tuple[FloatArray, ...], NDArray[np.intp]]:
+    """Distinct rows and, per input row, the index of its distinct row (predict once per row type)."""
+    frame = pd.DataFrame({i: np.asarray(c, dtype=np.float64) for i, c in enumerate(columns)})
+    codes = frame.groupby(list(frame.columns), sort=False, dropna=False).ngroup().to_numpy()
+    _, first = np.unique(codes, return_index=True)
+    return tuple(frame[i].to_numpy()[first] for i in frame.columns), codes.astype(np.intp)
+
+
 def maximise_log_params(
     neg_ll_and_grad: Callable[[FloatArray], tuple[float, FloatArray]],
     start: FloatArray,
