@@ -99,7 +99,8 @@ def fit_bgnbd(x: FloatArray, tx: FloatArray, T: FloatArray) -> BgNbdParams:
         rng = np.random.default_rng(0)
         pick = rng.choice(len(cx), 20_000, replace=False, p=data.weights / data.weights.sum())
         sub = compress(cx[pick], ctx[pick], cT[pick])
-        sub_summary = _Summary(*sub.columns, sub.weights, sub.n_customers)
+        sx, stx, sT = sub.columns
+        sub_summary = _Summary(sx, stx, sT, sub.weights, sub.n_customers)
         start = maximise_log_params(sub_summary.neg_ll_and_grad, start, model="BG/NBD", gtol=1e-5)
     best = maximise_log_params(summary.neg_ll_and_grad, start, model="BG/NBD")
     r, alpha, a, b = (float(v) for v in np.exp(best))
