@@ -1,0 +1,1 @@
+"""Qt views: windows, pages, models, widgets. Calls core services; never builds SQL."""
