@@ -292,6 +292,7 @@ def _score_in_one_transaction(
         with conn.cursor() as cur, cur.copy(f"COPY scoring_stage ({names}) FROM STDIN") as copy:
             for start in range(0, len(payload), 1 << 20):
                 copy.write(payload[start : start + (1 << 20)])
+        conn.execute("ANALYZE scoring_stage")  # temporary tables are never auto-analysed
         step("copy")
         assignments = ", ".join(f"{name} = s.{name}" for name, _ in STAGE_COLUMNS[1:])
         updated = conn.execute(
@@ -321,23 +322,28 @@ def _score_in_one_transaction(
 def _append_lifecycle_history(conn: psycopg.Connection, run_id: int, as_of: dt.datetime) -> None:
     """Close intervals whose stage changed and open new ones at `as_of`.
 
-    A run dated at or before a customer's current interval start (a backdated rerun) leaves that
-    customer's history untouched, so history stays a sequence of non-overlapping intervals.
+    The open interval of each customer is read once into a temporary table first: an INSERT
+    whose NOT EXISTS scans the table it is inserting into would re-read its growing heap for
+    every row. A run dated at or before a customer's current interval start (a backdated rerun)
+    leaves that customer's history untouched, so intervals never overlap.
     """
     conn.execute(
-        "UPDATE customer_lifecycle_history h SET valid_to = %(as_of)s "
-        "FROM scoring_stage s WHERE h.customer_id = s.customer_id AND h.valid_to IS NULL "
-        "AND h.stage <> s.lifecycle_stage AND h.valid_from < %(as_of)s",
+        "CREATE TEMP TABLE scoring_stage_change ON COMMIT DROP AS "
+        "SELECT s.customer_id, s.lifecycle_stage, h.stage AS open_stage "
+        "FROM scoring_stage s "
+        "LEFT JOIN customer_lifecycle_history h ON h.customer_id = s.customer_id AND h.valid_to IS NULL "
+        "WHERE h.customer_id IS NULL OR (h.stage <> s.lifecycle_stage AND h.valid_from < %(as_of)s)",
+        {"as_of": as_of},
+    )
+    conn.execute("ANALYZE scoring_stage_change")
+    conn.execute(
+        "UPDATE customer_lifecycle_history h SET valid_to = %(as_of)s FROM scoring_stage_change t "
+        "WHERE h.customer_id = t.customer_id AND h.valid_to IS NULL AND t.open_stage IS NOT NULL",
         {"as_of": as_of},
     )
     conn.execute(
         "INSERT INTO customer_lifecycle_history (customer_id, stage, previous_stage, valid_from, scoring_run_id) "
-        "SELECT s.customer_id, s.lifecycle_stage, closed.stage, %(as_of)s, %(run)s "
-        "FROM scoring_stage s "
-        "LEFT JOIN customer_lifecycle_history closed "
-        "  ON closed.customer_id = s.customer_id AND closed.valid_to = %(as_of)s "
-        "WHERE NOT EXISTS (SELECT 1 FROM customer_lifecycle_history h "
-        "                  WHERE h.customer_id = s.customer_id AND h.valid_to IS NULL)",
+        "SELECT customer_id, lifecycle_stage, open_stage, %(as_of)s, %(run)s FROM scoring_stage_change",
         {"as_of": as_of, "run": run_id},
     )
 
