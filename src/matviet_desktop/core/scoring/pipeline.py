@@ -217,13 +217,49 @@ def _distribution(values: pd.Series) -> dict[str, int]:
     return {str(k): int(v) for k, v in counts.items()}
 
 
+_TEXT = np.dtypes.StringDType()
+_NULL = "\\N"
+
+
+def _column_text(values: pd.Series, sql_type: str) -> np.ndarray:
+    """One column as COPY text, converted in C by numpy's string dtype (pandas' to_csv formats
+    cell by cell in Python and is ~50x slower at 1M rows)."""
+    if sql_type in ("integer", "smallint") or sql_type.startswith("numeric"):
+        numbers = pd.to_numeric(values).to_numpy(np.float64)
+        missing = ~np.isfinite(numbers)
+        decimals = 0 if sql_type in ("integer", "smallint") else int(sql_type.rstrip(")").split(",")[1])
+        text = _decimal_text(np.where(missing, 0.0, numbers), decimals)
+        text[missing] = _NULL
+        return text
+    return np.asarray(values.astype(object).where(values.notna(), _NULL).to_numpy(), dtype=_TEXT)
+
+
+def _decimal_text(numbers: np.ndarray, decimals: int) -> np.ndarray:
+    """Fixed-point text through integer formatting, which numpy does 10x faster than floats."""
+    scaled = np.rint(numbers * 10**decimals).astype(np.int64)
+    if decimals == 0:
+        return scaled.astype(_TEXT)
+    magnitude = np.abs(scaled)
+    whole = (magnitude // 10**decimals).astype(_TEXT)
+    fraction = np.strings.zfill((magnitude % 10**decimals).astype(_TEXT), decimals)
+    text = np.strings.add(np.strings.add(whole, "."), fraction)
+    return np.where(scaled < 0, np.strings.add("-", text), text)
+
+
 def _to_copy_text(frame: pd.DataFrame) -> bytes:
-    """Tab-separated COPY text; integers without '.0', NaN/None as \\N."""
-    out = frame.copy()
-    for name, sql_type in STAGE_COLUMNS:
-        if sql_type in ("integer", "smallint"):
-            out[name] = pd.array(pd.to_numeric(out[name]).round(), dtype="Int64")
-    return out.to_csv(sep="\t", header=False, index=False, na_rep="\\N").encode()
+    """Tab-separated COPY text in STAGE_COLUMNS order; NaN/None as \\N."""
+    level = [_column_text(frame[name], sql_type) for name, sql_type in STAGE_COLUMNS]
+    if len(frame) == 0:
+        return b""
+    # Join columns pairwise (a balanced tree): appending one column at a time to an ever longer
+    # line costs ~10x more, since every append copies the whole line.
+    while len(level) > 1:
+        paired = [
+            np.strings.add(np.strings.add(a, "\t"), b) for a, b in zip(level[::2], level[1::2], strict=False)
+        ]
+        level = paired + ([level[-1]] if len(level) % 2 else [])
+    line = level[0]
+    return ("\n".join(line.tolist()) + "\n").encode()
 
 
 def score_all(
