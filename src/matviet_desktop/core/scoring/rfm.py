@@ -14,19 +14,21 @@ from scipy.stats import rankdata
 
 # (key, Vietnamese label, R range, F range, M range): the rsquaredacademy/rfm table, first match
 # wins in this order. The order is ours: it makes every segment reachable (the package's order
-# leaves New, Promising and Can't Lose Them unreachable); unmatched customers fall back to Others.
+# leaves New, Promising and Can't Lose Them unreachable). Adapted to eyewear, where most buyers
+# have one order: New, Promising and Hibernating accept any M (the package's M <= 1/2 left 28 %
+# of the demo customers, one-time buyers of pricier frames, in the fallback). Others: the rest.
 SEGMENT_RULES: tuple[tuple[str, str, tuple[int, int], tuple[int, int], tuple[int, int]], ...] = (
     ("champions", "Nhà vô địch", (4, 5), (4, 5), (4, 5)),
     ("loyal_customers", "Khách trung thành", (2, 5), (3, 5), (3, 5)),
     ("cant_lose_them", "Không thể để mất", (1, 1), (4, 5), (4, 5)),
-    ("new_customers", "Khách mới", (4, 5), (1, 1), (1, 1)),
-    ("promising", "Triển vọng", (3, 4), (1, 1), (1, 1)),
+    ("new_customers", "Khách mới", (4, 5), (1, 1), (1, 5)),
+    ("promising", "Triển vọng", (3, 4), (1, 1), (1, 5)),
     ("potential_loyalist", "Có thể trung thành", (3, 5), (1, 3), (1, 3)),
     ("need_attention", "Cần quan tâm", (2, 3), (2, 3), (2, 3)),
     ("about_to_sleep", "Sắp ngủ đông", (2, 3), (1, 2), (1, 2)),
     ("at_risk", "Có nguy cơ", (1, 2), (2, 5), (2, 5)),
     ("lost", "Đã mất", (1, 1), (1, 1), (1, 2)),
-    ("hibernating", "Ngủ đông", (1, 2), (1, 2), (1, 2)),
+    ("hibernating", "Ngủ đông", (1, 2), (1, 2), (1, 5)),
 )
 FALLBACK_SEGMENT = ("others", "Khác")
 SEGMENT_LABELS = {key: label for key, label, *_ in SEGMENT_RULES} | {FALLBACK_SEGMENT[0]: FALLBACK_SEGMENT[1]}
