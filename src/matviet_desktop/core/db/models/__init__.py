@@ -19,6 +19,7 @@ from matviet_desktop.core.db.models.importing import (
 )
 from matviet_desktop.core.db.models.orders import Order, OrderItem
 from matviet_desktop.core.db.models.reference import AppSetting, Product, Store
+from matviet_desktop.core.db.models.scoring import CustomerLifecycleHistory, ScoringRun
 from matviet_desktop.core.db.models.segments import CustomerSegment, SegmentRule
 from matviet_desktop.core.db.models.sending import (
     OAuthToken,
@@ -41,6 +42,7 @@ __all__ = [
     "Customer",
     "CustomerEngagement",
     "CustomerMerge",
+    "CustomerLifecycleHistory",
     "CustomerSegment",
     "DemoTruth",
     "DoNotContact",
@@ -53,6 +55,7 @@ __all__ = [
     "Product",
     "ProviderSetting",
     "RateBucket",
+    "ScoringRun",
     "SegmentRule",
     "SendAttempt",
     "SendBatch",
