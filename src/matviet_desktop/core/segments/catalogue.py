@@ -24,6 +24,7 @@ class FieldType(enum.StrEnum):
     DATE = "date"
     DATETIME = "datetime"  # compared by calendar day in Asia/Ho_Chi_Minh
     STORE = "store"  # a store code
+    SEARCH = "search"  # the customer search text: name, phone digits, email, already folded
 
 
 NUMERIC_OPS = ("eq", "ne", "lt", "lte", "gt", "gte", "between", "in", "not_in", "is_null", "is_not_null")
@@ -46,6 +47,7 @@ OPERATORS_BY_TYPE: dict[FieldType, tuple[str, ...]] = {
     FieldType.NUMBER: NUMERIC_OPS,
     FieldType.MONEY: NUMERIC_OPS,
     FieldType.TEXT: ("eq", "ne", "in", "not_in", "contains", "starts_with", "is_null", "is_not_null"),
+    FieldType.SEARCH: ("contains", "starts_with"),
     FieldType.ENUM: ("eq", "ne", "in", "not_in", "is_null", "is_not_null"),
     FieldType.BOOL: ("eq", "ne"),
     FieldType.DATE: DATE_OPS,
@@ -156,6 +158,24 @@ RFM_SEGMENTS = _values(
     ("lost", "Đã mất"),
     ("other", "Khác"),
 )
+# Suggestions only (the importer writes the province names); compared exactly, so indexes apply.
+PROVINCES = _values(
+    *(
+        (p, p)
+        for p in (
+            "Hà Nội",
+            "Hồ Chí Minh",
+            "Đà Nẵng",
+            "Hải Phòng",
+            "Cần Thơ",
+            "Bình Dương",
+            "Đồng Nai",
+            "Khánh Hòa",
+            "Thừa Thiên Huế",
+            "Quảng Ninh",
+        )
+    )
+)
 GENDERS = _values(("male", "Nam"), ("female", "Nữ"), ("other", "Khác"))
 CATEGORY_LABELS = {
     "glasses": "Gọng kính / kính cận",
@@ -181,9 +201,10 @@ FIELDS: dict[str, FieldSpec] = {
     for f in (
         # Profile
         FieldSpec("full_name", _F.TEXT, "Họ tên", _PROFILE),
+        FieldSpec("search", _F.SEARCH, "Tên / SĐT / email (tìm nhanh)", _PROFILE),
         FieldSpec("gender", _F.ENUM, "Giới tính", _PROFILE, GENDERS),
         FieldSpec("birthday", _F.DATE, "Ngày sinh", _PROFILE),
-        FieldSpec("province", _F.TEXT, "Tỉnh/thành", _PROFILE),
+        FieldSpec("province", _F.ENUM, "Tỉnh/thành", _PROFILE, PROVINCES, strict=False),
         FieldSpec("home_store_code", _F.STORE, "Mã cửa hàng chính", _PROFILE),
         FieldSpec("created_at", _F.DATETIME, "Ngày tạo hồ sơ", _PROFILE),
         FieldSpec("has_email", _F.BOOL, "Có email", _PROFILE),

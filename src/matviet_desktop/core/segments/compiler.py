@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     Numeric,
     Select,
     Table,
@@ -82,6 +83,7 @@ Bool = ColumnElement[bool]
 _c = customers.c
 FIELD_COLUMNS: dict[str, ColumnElement[Any]] = {
     "full_name": _c.full_name,
+    "search": _c.search_text,
     "gender": _c.gender,
     "birthday": _c.birthday,
     "province": _c.province,
@@ -143,14 +145,19 @@ class Context:
         return day_start(self.as_of - dt.timedelta(days=days))
 
 
-def anniversary_keys(as_of: dt.date, days: int) -> list[str]:
-    """'MM-DD' keys of the next `days` days from as-of; Feb 29 counts on Feb 28 of common years."""
+def month_day(col: Any) -> Any:
+    """month * 100 + day as an integer: immutable, so `birthday` has an expression index on it."""
+    return cast(extract("month", col), Integer) * 100 + cast(extract("day", col), Integer)
+
+
+def anniversary_keys(as_of: dt.date, days: int) -> list[int]:
+    """MMDD keys of the next `days` days from as-of; Feb 29 counts on Feb 28 of common years."""
     keys = []
     for k in range(days + 1):
         day = as_of + dt.timedelta(days=k)
-        keys.append(day.strftime("%m-%d"))
+        keys.append(day.month * 100 + day.day)
         if day.month == 2 and day.day == 28 and not _is_leap(day.year):
-            keys.append("02-29")
+            keys.append(229)
     return sorted(set(keys))
 
 
@@ -183,6 +190,11 @@ def _field_positive(cond: FieldCondition, ctx: Context) -> Bool:
         return col.in_(_store_ids(codes))
     if ftype == FieldType.BOOL:
         return col if value else not_(col)
+    if ftype == FieldType.SEARCH:
+        # search_text is stored folded (core.text.search_text): no per-row folding needed.
+        if op == "starts_with":
+            return col.startswith(fold(value), autoescape=True)
+        return col.contains(fold(value), autoescape=True)
     if ftype == FieldType.TEXT:
         folded = sql_fold(col)
         if op == "contains":
@@ -220,8 +232,7 @@ def _datetime_positive(col: Any, op: str, value: Any, ctx: Context) -> Bool:
     if op == "more_than_days_ago":
         return col < ctx.since(value)
     if op == "anniversary_within_days":
-        local = func.timezone("Asia/Ho_Chi_Minh", col)
-        return func.to_char(local, "MM-DD").in_(anniversary_keys(ctx.as_of, value))
+        return month_day(func.timezone("Asia/Ho_Chi_Minh", col)).in_(anniversary_keys(ctx.as_of, value))
     if op == "between":
         return and_(col >= day_start(value[0]), col < day_start(value[1] + one))
     if op == "eq":
@@ -240,7 +251,7 @@ def _date_positive(col: Any, op: str, value: Any, ctx: Context) -> Bool:
     if op == "more_than_days_ago":
         return col < ctx.as_of - dt.timedelta(days=value)
     if op == "anniversary_within_days":
-        return func.to_char(col, "MM-DD").in_(anniversary_keys(ctx.as_of, value))
+        return month_day(col).in_(anniversary_keys(ctx.as_of, value))
     if op == "between":
         return col.between(value[0], value[1])
     return _COMPARE[op](col, value)

@@ -119,6 +119,8 @@ class Evaluator:
     # --- fields --------------------------------------------------------------------------------
 
     def value_of(self, name: str, c: dict[str, Any]) -> Any:
+        if name == "search":
+            return c["search_text"]
         if name == "has_email":
             return bool(c["email"])
         if name == "has_phone":
@@ -147,6 +149,8 @@ class Evaluator:
             return not self.field(FieldCondition(cond.field, "in", target), c)
         if v is None:
             return False
+        if ftype == FieldType.SEARCH:  # stored already folded
+            return v.startswith(fold(target)) if op == "starts_with" else fold(target) in v
         if ftype == FieldType.TEXT:
             v = fold(v)
             if op == "contains":

@@ -19,12 +19,17 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    cast,
+    extract,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from matviet_desktop.core.db.base import Base
+from matviet_desktop.core.db.models.campaigns import CampaignTarget
+from matviet_desktop.core.db.models.customers import Customer
 
 SEGMENT_TYPES = ("dynamic", "static")
 
@@ -113,3 +118,23 @@ class SegmentSizeHistory(Base):
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     size: Mapped[int] = mapped_column(Integer)
     recorded_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+
+
+# Indexes on other areas' tables that the segment counts need (migration 0003 creates them;
+# docs/benchmarks/segments.md has the measurements that justify each).
+_customers = Customer.__table__.c
+Index("ix_customers_rfm_segment", _customers.rfm_segment)  # built-in RFM segments, RFM filters
+Index("ix_customers_last_purchase_at", _customers.last_purchase_at)  # "bought within / lapsed N days"
+# Birthday campaigns: anniversary_within_days compiles to this expression (month * 100 + day).
+Index(
+    "ix_customers_birthday_month_day",
+    cast(extract("month", _customers.birthday), Integer) * 100
+    + cast(extract("day", _customers.birthday), Integer),
+)
+# "Opened a campaign in the last N days": sparse column, partial index covering customer_id.
+Index(
+    "ix_campaign_targets_opened_at",
+    CampaignTarget.__table__.c.opened_at,
+    postgresql_where=text("opened_at IS NOT NULL"),
+    postgresql_include=["customer_id"],
+)
