@@ -71,15 +71,17 @@ STEPS = [
         # 2.2M orders over 80% of customers, skewed so a few customers buy often.
         """
         INSERT INTO orders (external_id, customer_id, store_id, order_date, total_amount, discount_amount, status, channel, promo_code)
-        SELECT 'B' || i, b.id, 1 + floor(random() * 60)::int,
+        WITH picks AS MATERIALIZED (
+            SELECT i, 1 + floor(power(random(), 1.6) * 800000)::int AS n FROM generate_series(1, 2200000) i
+        )
+        SELECT 'B' || p.i, b.id, 1 + floor(random() * 60)::int,
                now() - make_interval(secs => random() * 3 * 365 * 86400),
                round((300000 + random() * random() * 8000000)::numeric, -3),
                CASE WHEN random() < 0.3 THEN 100000 ELSE 0 END,
                CASE WHEN random() < 0.92 THEN 'completed' WHEN random() < 0.5 THEN 'cancelled' ELSE 'refunded' END,
                (ARRAY['in_store','in_store','in_store','website','phone'])[1 + floor(random() * 5)::int],
                CASE WHEN random() < 0.15 THEN (ARRAY['SUMMER10','VIP','TET2026'])[1 + floor(random() * 3)::int] END
-        FROM generate_series(1, 2200000) i
-        JOIN bench_ids b ON b.n = 1 + floor(power(random(), 1.6) * 800000)::int
+        FROM picks p JOIN bench_ids b ON b.n = p.n
         """,
     ),
     (

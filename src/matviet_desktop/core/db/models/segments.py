@@ -96,6 +96,14 @@ class SegmentMembershipHistory(Base):
         ),
         # The customer 360 page lists one customer's segment history.
         Index("ix_segment_membership_history_customer_id", "customer_id"),
+        # Open stays: refresh closes leavers' stays by (segment, customer); at most one per pair.
+        Index(
+            "ix_segment_membership_history_open_stays",
+            "segment_rule_id",
+            "customer_id",
+            unique=True,
+            postgresql_where=text("left_at IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)

@@ -73,6 +73,14 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_segment_membership_history_customer_id"), "segment_membership_history", ["customer_id"]
     )
+    # Open stays: refresh closes leavers' stays by (segment, customer); at most one per pair.
+    op.create_index(
+        "ix_segment_membership_history_open_stays",
+        "segment_membership_history",
+        ["segment_rule_id", "customer_id"],
+        unique=True,
+        postgresql_where=sa.text("left_at IS NULL"),
+    )
 
     op.create_table(
         "segment_size_history",
@@ -112,6 +120,7 @@ def downgrade() -> None:
     ):
         op.drop_index(name, table_name=table)
     op.drop_table("segment_size_history")
+    op.drop_index("ix_segment_membership_history_open_stays", table_name="segment_membership_history")
     op.drop_index(op.f("ix_segment_membership_history_customer_id"), table_name="segment_membership_history")
     op.drop_index(
         "ix_segment_membership_history_segment_rule_id_joined_at", table_name="segment_membership_history"
