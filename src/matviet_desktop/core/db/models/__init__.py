@@ -28,6 +28,11 @@ from matviet_desktop.core.db.models.sending import (
     SendAttempt,
     SendBatch,
     SendWorker,
+from matviet_desktop.core.db.models.segments import (
+    CustomerSegment,
+    SegmentMembershipHistory,
+    SegmentRule,
+    SegmentSizeHistory,
 )
 
 __all__ = [
@@ -60,5 +65,7 @@ __all__ = [
     "SendAttempt",
     "SendBatch",
     "SendWorker",
+    "SegmentMembershipHistory",
+    "SegmentSizeHistory",
     "Store",
 ]
