@@ -8,7 +8,11 @@ from matviet_desktop.core.db.models.campaigns import (
     CampaignCost,
     CampaignTarget,
 )
-from matviet_desktop.core.db.models.customers import Customer, CustomerEngagement, DemoTruth
+from matviet_desktop.core.db.models.customers import (
+    Customer,
+    CustomerEngagement,
+    DemoTruth,
+)
 from matviet_desktop.core.db.models.importing import (
     ConsentEvent,
     CustomerMerge,
@@ -17,10 +21,25 @@ from matviet_desktop.core.db.models.importing import (
     Import,
     ImportReject,
 )
-from matviet_desktop.core.db.models.orders import Order, OrderItem
-from matviet_desktop.core.db.models.reference import AppSetting, Product, Store
-from matviet_desktop.core.db.models.scoring import CustomerLifecycleHistory, ScoringRun
-from matviet_desktop.core.db.models.segments import CustomerSegment, SegmentRule
+from matviet_desktop.core.db.models.orders import (
+    Order,
+    OrderItem,
+)
+from matviet_desktop.core.db.models.reference import (
+    AppSetting,
+    Product,
+    Store,
+)
+from matviet_desktop.core.db.models.scoring import (
+    CustomerLifecycleHistory,
+    ScoringRun,
+)
+from matviet_desktop.core.db.models.segments import (
+    CustomerSegment,
+    SegmentMembershipHistory,
+    SegmentRule,
+    SegmentSizeHistory,
+)
 from matviet_desktop.core.db.models.sending import (
     OAuthToken,
     ProviderSetting,
@@ -28,11 +47,6 @@ from matviet_desktop.core.db.models.sending import (
     SendAttempt,
     SendBatch,
     SendWorker,
-from matviet_desktop.core.db.models.segments import (
-    CustomerSegment,
-    SegmentMembershipHistory,
-    SegmentRule,
-    SegmentSizeHistory,
 )
 
 __all__ = [
@@ -46,8 +60,8 @@ __all__ = [
     "ConsentEvent",
     "Customer",
     "CustomerEngagement",
-    "CustomerMerge",
     "CustomerLifecycleHistory",
+    "CustomerMerge",
     "CustomerSegment",
     "DemoTruth",
     "DoNotContact",
@@ -61,11 +75,11 @@ __all__ = [
     "ProviderSetting",
     "RateBucket",
     "ScoringRun",
+    "SegmentMembershipHistory",
     "SegmentRule",
+    "SegmentSizeHistory",
     "SendAttempt",
     "SendBatch",
     "SendWorker",
-    "SegmentMembershipHistory",
-    "SegmentSizeHistory",
     "Store",
 ]
