@@ -7,6 +7,7 @@ from matviet_desktop.core.db.models.campaigns import (
     CampaignTarget,
 )
 from matviet_desktop.core.db.models.customers import Customer, CustomerEngagement, DemoTruth
+from matviet_desktop.core.db.models import customer_list  # noqa: F401  (list/search indexes)
 from matviet_desktop.core.db.models.orders import Order, OrderItem
 from matviet_desktop.core.db.models.reference import AppSetting, Product, Store
 from matviet_desktop.core.db.models.segments import CustomerSegment, SegmentRule

@@ -1,0 +1,1 @@
+"""Customer lists, search, Customer 360 and duplicate merging."""
