@@ -112,7 +112,9 @@ class KpiCard(Card):
         self.body.addWidget(self.caption)
         self.body.addWidget(self.value)
         self.body.addWidget(self.hint)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        # Expanding both ways: KPI tiles in one row share the tallest tile's height.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.body.addStretch(1)
 
     def set(self, value: str, hint: str | None = None) -> None:
         self.value.setText(value)
