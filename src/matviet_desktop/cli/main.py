@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from matviet_desktop.cli import db
+from matviet_desktop.cli import db, importing
 
 app = typer.Typer(
     name="matviet",
@@ -13,6 +13,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(db.app, name="db")
+app.add_typer(importing.app, name="import")
+app.add_typer(importing.duplicates_app, name="duplicates")
 
 
 def run() -> None:

@@ -1,1 +1,1 @@
-"""Customer lists, search, Customer 360 and duplicate merging."""
+"""Customers: lists, search and Customer 360; phone normalisation, identity matching, duplicate review and merge."""

@@ -8,6 +8,14 @@ from matviet_desktop.core.db.models.campaigns import (
 )
 from matviet_desktop.core.db.models.customers import Customer, CustomerEngagement, DemoTruth
 from matviet_desktop.core.db.models import customer_list  # noqa: F401  (list/search indexes)
+from matviet_desktop.core.db.models.importing import (
+    ConsentEvent,
+    CustomerMerge,
+    DoNotContact,
+    DuplicateCandidate,
+    Import,
+    ImportReject,
+)
 from matviet_desktop.core.db.models.orders import Order, OrderItem
 from matviet_desktop.core.db.models.reference import AppSetting, Product, Store
 from matviet_desktop.core.db.models.segments import CustomerSegment, SegmentRule
@@ -18,10 +26,16 @@ __all__ = [
     "CampaignAttribution",
     "CampaignCost",
     "CampaignTarget",
+    "ConsentEvent",
     "Customer",
     "CustomerEngagement",
+    "CustomerMerge",
     "CustomerSegment",
     "DemoTruth",
+    "DoNotContact",
+    "DuplicateCandidate",
+    "Import",
+    "ImportReject",
     "Order",
     "OrderItem",
     "Product",

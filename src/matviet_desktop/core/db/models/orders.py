@@ -69,3 +69,5 @@ class OrderItem(Base):
     quantity: Mapped[int] = mapped_column(Integer, server_default="1")
     unit_price: Mapped[Decimal] = mapped_column(Numeric(15, 2))
     discount: Mapped[Decimal] = mapped_column(Numeric(15, 2), server_default="0")
+    # Natural key from the POS ("<order>:<line>"), so item imports are idempotent.
+    external_id: Mapped[str | None] = mapped_column(String(100), unique=True)
