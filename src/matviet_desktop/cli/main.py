@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from matviet_desktop.cli import db, importing
+from matviet_desktop.cli import db, importing, segments
 
 app = typer.Typer(
     name="matviet",
@@ -15,6 +15,7 @@ app = typer.Typer(
 app.add_typer(db.app, name="db")
 app.add_typer(importing.app, name="import")
 app.add_typer(importing.duplicates_app, name="duplicates")
+app.add_typer(segments.app, name="segments")
 
 
 def run() -> None:

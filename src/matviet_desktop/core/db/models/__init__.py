@@ -18,7 +18,12 @@ from matviet_desktop.core.db.models.importing import (
 )
 from matviet_desktop.core.db.models.orders import Order, OrderItem
 from matviet_desktop.core.db.models.reference import AppSetting, Product, Store
-from matviet_desktop.core.db.models.segments import CustomerSegment, SegmentRule
+from matviet_desktop.core.db.models.segments import (
+    CustomerSegment,
+    SegmentMembershipHistory,
+    SegmentRule,
+    SegmentSizeHistory,
+)
 
 __all__ = [
     "AppSetting",
@@ -39,6 +44,8 @@ __all__ = [
     "Order",
     "OrderItem",
     "Product",
+    "SegmentMembershipHistory",
     "SegmentRule",
+    "SegmentSizeHistory",
     "Store",
 ]

@@ -1,0 +1,406 @@
+"""Compile a parsed rule into one SQLAlchemy select over the field whitelist.
+
+Every value is a bound parameter; column and table names come only from the mappings below,
+keyed by the catalogue. Negation is pushed down to the leaves (De Morgan), each leaf having a
+positive and a two-valued negative form, so `not` keeps the documented semantics for NULLs
+("a condition on an empty field is false; its negation is true") while the plain positive forms
+stay index-friendly.
+
+Relative dates use the as-of calendar day in Asia/Ho_Chi_Minh: events and timestamps up to the
+end of that day count; "within the last N days" starts at 00:00 of (as-of − N).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import (
+    ColumnElement,
+    Numeric,
+    Select,
+    and_,
+    case,
+    cast,
+    exists,
+    extract,
+    false,
+    func,
+    not_,
+    or_,
+    select,
+    true,
+)
+
+from matviet_desktop.core.db.models import (
+    Campaign,
+    CampaignTarget,
+    Customer,
+    CustomerEngagement,
+    CustomerSegment,
+    Order,
+    OrderItem,
+    SegmentMembershipHistory,
+    Store,
+)
+from matviet_desktop.core.segments import catalogue as cat
+from matviet_desktop.core.segments.catalogue import FieldType
+from matviet_desktop.core.segments.rules import (
+    AllOf,
+    AnyOf,
+    EventCondition,
+    FieldCondition,
+    Node,
+    Not,
+    SegmentCondition,
+    parse_rule,
+)
+from matviet_desktop.core.segments.textfold import sql_fold
+from matviet_desktop.core.text import fold
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+customers = Customer.__table__
+orders = Order.__table__
+order_items = OrderItem.__table__
+stores = Store.__table__
+engagements = CustomerEngagement.__table__
+targets = CampaignTarget.__table__
+campaigns = Campaign.__table__
+memberships = CustomerSegment.__table__
+history = SegmentMembershipHistory.__table__
+
+Bool = ColumnElement[bool]
+
+# The whitelist: catalogue field → SQL expression on `customers`.
+_c = customers.c
+FIELD_COLUMNS: dict[str, ColumnElement[Any]] = {
+    "full_name": _c.full_name,
+    "gender": _c.gender,
+    "birthday": _c.birthday,
+    "province": _c.province,
+    "home_store_code": _c.home_store_id,
+    "created_at": _c.created_at,
+    "has_email": and_(_c.email.is_not(None), _c.email != ""),
+    "has_phone": and_(_c.phone.is_not(None), _c.phone != ""),
+    "sms_consent": func.coalesce(_c.sms_consent, false()),
+    "zalo_consent": func.coalesce(_c.zalo_consent, false()),
+    "email_consent": func.coalesce(_c.email_consent, false()),
+    "lifecycle_stage": _c.lifecycle_stage,
+    "clv_predicted": _c.clv_predicted,
+    "clv_formula": _c.clv_formula,
+    "clv_tier": _c.clv_tier,
+    "engagement_score": _c.engagement_score,
+    "churn_risk": _c.churn_risk,
+    "days_to_next_purchase": _c.days_to_next_purchase,
+    "p_alive": _c.p_alive,
+    "expected_purchases_1y": _c.expected_purchases_1y,
+    "rfm_recency_days": _c.rfm_recency_days,
+    "rfm_r": _c.rfm_r,
+    "rfm_f": _c.rfm_f,
+    "rfm_m": _c.rfm_m,
+    "rfm_segment": _c.rfm_segment,
+    "price_sensitivity": _c.price_sensitivity,
+    "preferred_channel": _c.preferred_channel,
+    "preferred_category": _c.preferred_category,
+    "preferred_store_code": _c.preferred_store_id,
+    "purchase_timing": _c.purchase_timing,
+    "order_count": _c.order_count,
+    "total_spent": _c.total_spent,
+    "avg_order_value": _c.avg_order_value,
+    "first_purchase_at": _c.first_purchase_at,
+    "last_purchase_at": _c.last_purchase_at,
+    "discount_share": _c.discount_share,
+}
+
+
+def today_vn() -> dt.date:
+    return dt.datetime.now(VN).date()
+
+
+def day_start(day: dt.date) -> dt.datetime:
+    """00:00 of `day` in Vietnam, as an aware datetime (bound as timestamptz)."""
+    return dt.datetime.combine(day, dt.time(), VN)
+
+
+@dataclass(frozen=True)
+class Context:
+    as_of: dt.date
+    # True when the caller gave no as-of date: segment membership is then the current one.
+    live: bool
+
+    @property
+    def end(self) -> dt.datetime:
+        return day_start(self.as_of + dt.timedelta(days=1))
+
+    def since(self, days: int) -> dt.datetime:
+        return day_start(self.as_of - dt.timedelta(days=days))
+
+
+def anniversary_keys(as_of: dt.date, days: int) -> list[str]:
+    """'MM-DD' keys of the next `days` days from as-of; Feb 29 counts on Feb 28 of common years."""
+    keys = []
+    for k in range(days + 1):
+        day = as_of + dt.timedelta(days=k)
+        keys.append(day.strftime("%m-%d"))
+        if day.month == 2 and day.day == 28 and not _is_leap(day.year):
+            keys.append("02-29")
+    return sorted(set(keys))
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _two_valued_not(expr: Bool) -> Bool:
+    return not_(func.coalesce(expr, false()))
+
+
+# --- field conditions -----------------------------------------------------------------------
+
+
+def _store_ids(codes: list[str]) -> Select[Any]:
+    return select(stores.c.id).where(stores.c.code.in_(codes))
+
+
+def _field_positive(cond: FieldCondition, ctx: Context) -> Bool:
+    spec = cat.FIELDS[cond.field]
+    col = FIELD_COLUMNS[cond.field]
+    op, value = cond.op, cond.value
+    if op == "is_null":
+        return col.is_(None)
+    if op == "is_not_null":
+        return col.is_not(None)
+    ftype = spec.type
+    if ftype == FieldType.STORE:
+        codes = list(value) if op == "in" else [value]
+        return col.in_(_store_ids(codes))
+    if ftype == FieldType.BOOL:
+        return col if value else not_(col)
+    if ftype == FieldType.TEXT:
+        folded = sql_fold(col)
+        if op == "contains":
+            return folded.contains(fold(value), autoescape=True)
+        if op == "starts_with":
+            return folded.startswith(fold(value), autoescape=True)
+        if op == "in":
+            return folded.in_([fold(v) for v in value])
+        return folded == fold(value)
+    if ftype == FieldType.DATETIME:
+        return _datetime_positive(col, op, value, ctx)
+    if ftype == FieldType.DATE:
+        return _date_positive(col, op, value, ctx)
+    # numbers and enums
+    if op == "in":
+        return col.in_(list(value))
+    if op == "between":
+        return col.between(value[0], value[1])
+    return _COMPARE[op](col, value)
+
+
+_COMPARE: dict[str, Callable[[Any, Any], Bool]] = {
+    "eq": lambda c, v: c == v,
+    "lt": lambda c, v: c < v,
+    "lte": lambda c, v: c <= v,
+    "gt": lambda c, v: c > v,
+    "gte": lambda c, v: c >= v,
+}
+
+
+def _datetime_positive(col: Any, op: str, value: Any, ctx: Context) -> Bool:
+    one = dt.timedelta(days=1)
+    if op == "within_last_days":
+        return and_(col >= ctx.since(value), col < ctx.end)
+    if op == "more_than_days_ago":
+        return col < ctx.since(value)
+    if op == "anniversary_within_days":
+        local = func.timezone("Asia/Ho_Chi_Minh", col)
+        return func.to_char(local, "MM-DD").in_(anniversary_keys(ctx.as_of, value))
+    if op == "between":
+        return and_(col >= day_start(value[0]), col < day_start(value[1] + one))
+    if op == "eq":
+        return and_(col >= day_start(value), col < day_start(value + one))
+    return {
+        "lt": lambda: col < day_start(value),
+        "lte": lambda: col < day_start(value + one),
+        "gt": lambda: col >= day_start(value + one),
+        "gte": lambda: col >= day_start(value),
+    }[op]()
+
+
+def _date_positive(col: Any, op: str, value: Any, ctx: Context) -> Bool:
+    if op == "within_last_days":
+        return and_(col >= ctx.as_of - dt.timedelta(days=value), col <= ctx.as_of)
+    if op == "more_than_days_ago":
+        return col < ctx.as_of - dt.timedelta(days=value)
+    if op == "anniversary_within_days":
+        return func.to_char(col, "MM-DD").in_(anniversary_keys(ctx.as_of, value))
+    if op == "between":
+        return col.between(value[0], value[1])
+    return _COMPARE[op](col, value)
+
+
+_NEGATED_OPS = {"ne": "eq", "not_in": "in"}
+
+
+def _field_forms(cond: FieldCondition, ctx: Context) -> tuple[Bool, Bool]:
+    if cond.op in _NEGATED_OPS:
+        pos, neg = _field_forms(FieldCondition(cond.field, _NEGATED_OPS[cond.op], cond.value), ctx)
+        return neg, pos
+    pos = _field_positive(cond, ctx)
+    if cond.op in ("is_null", "is_not_null"):
+        return pos, not_(pos)
+    return pos, _two_valued_not(pos)
+
+
+# --- event conditions -----------------------------------------------------------------------
+
+_CAMPAIGN_TIMES = {
+    "campaign_sent": targets.c.sent_at,
+    "campaign_delivered": targets.c.delivered_at,
+    "campaign_opened": targets.c.opened_at,
+    "campaign_clicked": targets.c.clicked_at,
+}
+
+
+def event_rows(cond: EventCondition, ctx: Context) -> Select[Any]:
+    """customer_id of every matching event (one row per event), up to the end of the as-of day."""
+    where = dict(cond.where)
+    if cond.event == "purchase":
+        o = orders.c
+        q = select(o.customer_id).where(o.status == "completed", o.order_date < ctx.end)
+        if cond.within_last_days is not None:
+            q = q.where(o.order_date >= ctx.since(cond.within_last_days))
+        if "category" in where:
+            items = order_items.c
+            q = q.where(exists().where(items.order_id == o.id, items.category == where["category"]))
+        if "store_code" in where:
+            q = q.where(o.store_id.in_(_store_ids([where["store_code"]])))
+        if "channel" in where:
+            q = q.where(o.channel == where["channel"])
+        if "min_amount" in where:
+            q = q.where(o.total_amount >= where["min_amount"])
+        if "promo_code" in where:
+            q = q.where(func.upper(o.promo_code) == where["promo_code"].upper())
+        if "weekend" in where:
+            weekend = extract("isodow", func.timezone("Asia/Ho_Chi_Minh", o.order_date)).in_([6, 7])
+            q = q.where(weekend if where["weekend"] else not_(weekend))
+        return q
+    if cond.event in _CAMPAIGN_TIMES:
+        at = _CAMPAIGN_TIMES[cond.event]
+        t = targets.c
+        q = select(t.customer_id).where(t.customer_id.is_not(None), at.is_not(None), at < ctx.end)
+        if cond.within_last_days is not None:
+            q = q.where(at >= ctx.since(cond.within_last_days))
+        if "campaign_id" in where:
+            q = q.where(t.campaign_id == uuid.UUID(where["campaign_id"]))
+        if "channel" in where:
+            q = q.where(
+                t.campaign_id.in_(select(campaigns.c.id).where(campaigns.c.campaign_type == where["channel"]))
+            )
+        return q
+    e = engagements.c
+    q = select(e.customer_id).where(e.engagement_type == cond.event, e.created_at < ctx.end)
+    if cond.within_last_days is not None:
+        q = q.where(e.created_at >= ctx.since(cond.within_last_days))
+    if cond.event == "nps_response":
+        score = case(
+            (func.jsonb_typeof(e.metadata["score"]) == "number", cast(e.metadata["score"], Numeric)),
+            else_=None,
+        )
+        if "min_score" in where:
+            q = q.where(score >= where["min_score"])
+        if "max_score" in where:
+            q = q.where(score <= where["max_score"])
+    return q
+
+
+def _event_forms(cond: EventCondition, ctx: Context) -> tuple[Bool, Bool]:
+    n, op = cond.count, cond.count_op
+    rows = event_rows(cond, ctx)
+    cid = rows.selected_columns[0]
+    # Customers with zero events satisfy gte 0, lte N and eq 0: express those as "not in the set
+    # of customers whose count breaks the condition", so customers without events are included.
+    if op == "gte" and n == 0:
+        return true(), false()
+    if op in ("lte", "eq") and (op == "lte" or n == 0):
+        breaking = rows if n == 0 else rows.group_by(cid).having(func.count() > n)
+        return not_(_c.id.in_(breaking)), _c.id.in_(breaking)
+    if op == "gte" and n == 1:
+        matching = rows
+    else:
+        matching = rows.group_by(cid).having(func.count() >= n if op == "gte" else func.count() == n)
+    return _c.id.in_(matching), not_(_c.id.in_(matching))
+
+
+# --- segment membership ---------------------------------------------------------------------
+
+
+def segment_members(segment_id: Any, ctx: Context) -> Select[Any]:
+    if ctx.live:
+        m = memberships.c
+        return select(m.customer_id).where(m.segment_rule_id == segment_id, m.customer_id.is_not(None))
+    h = history.c
+    return select(h.customer_id).where(
+        h.segment_rule_id == segment_id,
+        h.joined_at < ctx.end,
+        or_(h.left_at.is_(None), h.left_at >= ctx.end),
+    )
+
+
+def _segment_forms(cond: SegmentCondition, ctx: Context) -> tuple[Bool, Bool]:
+    inside = _c.id.in_(segment_members(cond.segment, ctx))
+    outside = not_(_c.id.in_(segment_members(cond.segment, ctx)))
+    return (inside, outside) if cond.member else (outside, inside)
+
+
+# --- tree -----------------------------------------------------------------------------------
+
+
+def compile_node(node: Node, ctx: Context, negate: bool = False) -> Bool:
+    match node:
+        case AllOf(children) | AnyOf(children):
+            conjunction = isinstance(node, AllOf) != negate
+            if not children:
+                return true() if conjunction else false()
+            parts = [compile_node(c, ctx, negate) for c in children]
+            if len(parts) == 1:
+                return parts[0]
+            return and_(*parts) if conjunction else or_(*parts)
+        case Not(child):
+            return compile_node(child, ctx, not negate)
+        case FieldCondition():
+            forms = _field_forms(node, ctx)
+        case EventCondition():
+            forms = _event_forms(node, ctx)
+        case SegmentCondition():
+            forms = _segment_forms(node, ctx)
+        case _:
+            raise TypeError(node)
+    return forms[1] if negate else forms[0]
+
+
+_NODE_TYPES = (AllOf, AnyOf, Not, FieldCondition, EventCondition, SegmentCondition)
+
+
+def _context(as_of: dt.date | None) -> Context:
+    return Context(as_of or today_vn(), live=as_of is None)
+
+
+def where_clause(rule: Any, as_of: dt.date | None = None) -> Bool:
+    """The WHERE condition on `customers` for a rule (JSON or parsed). Raises RuleInvalid."""
+    node = rule if isinstance(rule, _NODE_TYPES) else parse_rule(rule)
+    return compile_node(node, _context(as_of))
+
+
+def members_query(rule: Any, as_of: dt.date | None = None) -> Select[Any]:
+    """`SELECT customers.id FROM customers WHERE …`: the members of a rule, for campaigns to freeze."""
+    return select(_c.id.label("customer_id")).where(where_clause(rule, as_of))
+
+
+def count_query(rule: Any, as_of: dt.date | None = None) -> Select[Any]:
+    return select(func.count()).select_from(customers).where(where_clause(rule, as_of))
