@@ -173,7 +173,7 @@ def seed_customers(engine: Engine, customers: int = 1000, seed: float = 0.42) ->
                 UPDATE customers c SET
                     rfm_recency_days = coalesce(extract(day FROM now() - c.last_purchase_at)::int, 9999),
                     lifecycle_stage = CASE
-                        WHEN c.order_count = 0 THEN NULL
+                        WHEN c.order_count = 0 THEN 'prospect'
                         WHEN c.first_purchase_at > now() - interval '30 days' THEN 'new'
                         WHEN c.order_count >= 5 AND c.last_purchase_at > now() - interval '120 days' THEN 'loyal'
                         WHEN c.last_purchase_at > now() - interval '200 days' THEN 'active'
@@ -185,7 +185,7 @@ def seed_customers(engine: Engine, customers: int = 1000, seed: float = 0.42) ->
                         WHEN c.total_spent > 15000000 THEN 'vip' WHEN c.total_spent > 8000000 THEN 'high'
                         WHEN c.total_spent > 3000000 THEN 'medium' ELSE 'low' END,
                     engagement_score = (_g.r1 * 100)::int,
-                    churn_risk = round((0.05 + 0.9 * _g.r2)::numeric, 2),
+                    churn_risk = round((5 + 90 * _g.r2)::numeric, 2),  -- percent, as the scoring engine writes it
                     p_alive = round((0.95 - 0.9 * _g.r2)::numeric, 4),
                     expected_purchases_1y = round((_g.r3 * 3)::numeric, 4),
                     days_to_next_purchase = (30 + _g.r1 * 300)::int,

@@ -298,3 +298,51 @@ def export_customers_csv(
     finally:
         raw.close()
     return written
+
+
+@dataclass(frozen=True)
+class Composition:
+    """How a set of customers splits by stage, tier, home store and preferred category."""
+
+    total: int
+    lifecycle: list[tuple[str | None, int]]
+    tier: list[tuple[str | None, int]]
+    store: list[tuple[str | None, int]]
+    category: list[tuple[str | None, int]]
+
+
+def composition(engine: Engine, filt: CustomerFilter = CustomerFilter()) -> Composition:  # noqa: B008
+    """Counts per lifecycle stage, CLV tier, store and preferred category, in one scan (GROUPING SETS)."""
+    params: dict[str, Any] = {}
+    conditions = _where(filt, params)
+    where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
+    sql = f"""
+        SELECT GROUPING(c.lifecycle_stage) AS g_stage, GROUPING(c.clv_tier) AS g_tier,
+               GROUPING(s.name) AS g_store, GROUPING(c.preferred_category) AS g_cat,
+               c.lifecycle_stage, c.clv_tier, s.name, c.preferred_category, count(*)
+        FROM customers c LEFT JOIN stores s ON s.id = c.home_store_id {where}
+        GROUP BY GROUPING SETS ((c.lifecycle_stage), (c.clv_tier), (s.name), (c.preferred_category), ())
+    """  # noqa: S608 - only fixed fragments; values are bound parameters
+    groups: dict[str, list[tuple[str | None, int]]] = {"stage": [], "tier": [], "store": [], "cat": []}
+    total = 0
+    with engine.connect() as conn:
+        for g_stage, g_tier, g_store, g_cat, stage, tier, store, cat, n in conn.exec_driver_sql(sql, params):
+            if g_stage == 0:
+                groups["stage"].append((stage, int(n)))
+            elif g_tier == 0:
+                groups["tier"].append((tier, int(n)))
+            elif g_store == 0:
+                groups["store"].append((store, int(n)))
+            elif g_cat == 0:
+                groups["cat"].append((cat, int(n)))
+            else:
+                total = int(n)
+    for values in groups.values():
+        values.sort(key=lambda item: -item[1])
+    return Composition(total, groups["stage"], groups["tier"], groups["store"], groups["cat"])
+
+
+def store_choices(engine: Engine) -> list[tuple[str, str]]:
+    """(code, name) of every store, by name — for store pickers (segment rules use codes)."""
+    with engine.connect() as conn:
+        return [(str(c), str(n)) for c, n in conn.exec_driver_sql("SELECT code, name FROM stores ORDER BY name")]

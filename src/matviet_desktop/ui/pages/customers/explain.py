@@ -44,10 +44,10 @@ def churn_hint(p: dict[str, Any]) -> str:
     risk = p.get("churn_risk")
     if risk is None:
         return tr("Chưa chấm điểm.")
-    risk = Decimal(str(risk))
-    if risk >= Decimal("0.7"):
+    risk = Decimal(str(risk))  # percent 0–100, as the scoring engine writes it
+    if risk >= 70:
         return tr("Rất có thể đã ngừng mua: nên liên hệ lại ngay với ưu đãi quay lại.")
-    if risk >= Decimal("0.4"):
+    if risk >= 40:
         return tr("Đang có dấu hiệu giảm mua: nhắc lịch khám mắt hoặc thay kính.")
     return tr("Khả năng còn mua cao: duy trì chăm sóc bình thường.")
 

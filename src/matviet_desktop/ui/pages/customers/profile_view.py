@@ -246,7 +246,7 @@ class CustomerProfileView(QWidget):
         self.kpi_clv.set(fmt.vnd(p.get("clv_predicted")), clv_hint(p))
         self.kpi_tier.set(code_label("tier", p.get("clv_tier")), tier_hint(p))
         churn = p.get("churn_risk")
-        self.kpi_churn.set(fmt.percent(churn, 0) if churn is not None else "—", churn_hint(p))
+        self.kpi_churn.set(fmt.decimal(churn, 0) + "%" if churn is not None else "—", churn_hint(p))
         self.kpi_next.set(*next_purchase_hint(p))
         self.kpi_engagement.set(
             f"{p['engagement_score']}/100" if p.get("engagement_score") is not None else "—", engagement_hint(p)
