@@ -172,6 +172,13 @@ class _Runnable(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        try:
+            self._run()
+        except RuntimeError:
+            # The Task was deleted (application shutting down): nobody is listening any more.
+            log.debug("Task finished after its receiver was deleted", exc_info=True)
+
+    def _run(self) -> None:
         task = self.task
         if task.cancel_token.is_set():
             task.state = TaskState.CANCELLED
