@@ -351,7 +351,7 @@ class CustomerProfileView(QWidget):
                 [fmt.date(order.order_date), order.external_id, order.store or "—", code_label("channel", order.channel),
                  code_label("order_status", order.status), fmt.vnd(order.discount_amount), fmt.vnd(order.total_amount)]
             )  # fmt: skip
-            item.setTextAlignment(6, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            item.setTextAlignment(6, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for line in order.lines:
                 child = QTreeWidgetItem(
                     ["", f"{line.quantity} × {line.product or code_label('category', line.category)}",

@@ -234,7 +234,7 @@ class SegmentBuilderView(QWidget):
         self.sample.clear()
         for row in sample:
             item = QTreeWidgetItem([str(row.get("full_name")), fmt.vnd(row.get("total_spent"))])
-            item.setTextAlignment(1, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.sample.addTopLevelItem(item)
         self.count_updated.emit(total)
 
