@@ -1,1 +1,1 @@
-"""The PySide6 desktop app: windows, pages, Qt models and the background-task facility."""
+"""Qt views: windows, pages, models, widgets, and the one background-task facility. Calls core services; never builds SQL."""
