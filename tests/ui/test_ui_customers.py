@@ -48,7 +48,9 @@ def test_search_by_name_ignores_diacritics(qtbot, page) -> None:
     assert names, "the sample data has customers named Nguyễn Thị …"
     assert all(fold(n).startswith("nguyen thi") for n in names)
     with page.ctx.engine.connect() as conn:
-        expected = conn.execute(text("SELECT count(*) FROM customers WHERE full_name LIKE 'Nguyễn Thị %'")).scalar()
+        expected = conn.execute(
+            text("SELECT count(*) FROM customers WHERE full_name LIKE 'Nguyễn Thị %'")
+        ).scalar()
     assert model.total == expected
 
 
@@ -73,7 +75,9 @@ def test_filters_by_lifecycle_stage(qtbot, page) -> None:
     qtbot.waitUntil(lambda: view.stage.count() > 1, timeout=10_000)
     view.stage.setCurrentIndex(view.stage.findData("loyal"))
     model = view.table.model
-    qtbot.waitUntil(lambda: model.filter.lifecycle_stage == "loyal" and model.total is not None, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: model.filter.lifecycle_stage == "loyal" and model.total is not None, timeout=10_000
+    )
     qtbot.waitUntil(lambda: not model.is_loading, timeout=10_000)
     assert model.rowCount() == model.total > 0
     assert {model.row_at(i).lifecycle_stage for i in range(model.rowCount())} == {"loyal"}
@@ -91,7 +95,9 @@ def test_open_customer_360_shows_profile_orders_and_timeline(qtbot, page) -> Non
     qtbot.waitUntil(lambda: profile.data is not None and profile.data.id == row.id, timeout=10_000)
     assert profile.name.text() == row.full_name
     with page.ctx.engine.connect() as conn:
-        orders = conn.execute(text("SELECT count(*) FROM orders WHERE customer_id = :i"), {"i": row.id}).scalar()
+        orders = conn.execute(
+            text("SELECT count(*) FROM orders WHERE customer_id = :i"), {"i": row.id}
+        ).scalar()
         events = conn.execute(
             text("SELECT count(*) FROM customer_engagements WHERE customer_id = :i"), {"i": row.id}
         ).scalar()

@@ -40,7 +40,11 @@ def test_import_file_with_bad_rows_dry_run_then_import_then_save_rejects(qtbot, 
     page.dry_run_button.click()
     qtbot.waitUntil(lambda: page.step == 2, timeout=20_000)
     assert page.report is not None and page.report.dry_run
-    assert (page.report.total_rows, page.report.valid_rows, page.report.rejected_rows) == (ROWS, VALID, REJECTED)
+    assert (page.report.total_rows, page.report.valid_rows, page.report.rejected_rows) == (
+        ROWS,
+        VALID,
+        REJECTED,
+    )
     assert page.rejects_table.rowCount() == REJECTED
     assert any("không hợp lệ" in page.rejects_table.item(r, 1).text() for r in range(REJECTED))
     with ctx.engine.connect() as conn:

@@ -83,7 +83,9 @@ def test_invalid_condition_is_marked_and_blocks_saving(qtbot, page) -> None:
     assert condition.error.text()
     assert not builder.save_button.isEnabled()
     condition.value.set_value("5.000.000")  # Vietnamese grouping is understood
-    qtbot.waitUntil(lambda: not condition.error.isVisible() and builder.save_button.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: not condition.error.isVisible() and builder.save_button.isEnabled(), timeout=10_000
+    )
     assert builder.rule_json()["all"][0]["value"] == 5_000_000
 
 
@@ -92,10 +94,14 @@ def test_saving_a_segment_opens_its_detail_with_members(qtbot, page) -> None:
     builder.name.setText("Khách trung thành thử nghiệm")
     builder.root.children_[0].load({"field": "lifecycle_stage", "op": "eq", "value": "loyal"})
     expected = segment_service.count(page.ctx.engine, builder.rule_json())
-    qtbot.waitUntil(lambda: builder.last_count == expected and builder.save_button.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: builder.last_count == expected and builder.save_button.isEnabled(), timeout=10_000
+    )
     builder.save_button.click()
     detail = page.detail_view
-    qtbot.waitUntil(lambda: page.stack.currentWidget() is detail and detail.detail is not None, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: page.stack.currentWidget() is detail and detail.detail is not None, timeout=15_000
+    )
     assert detail.detail.info.name == "Khách trung thành thử nghiệm"
     assert detail.detail.info.customer_count == expected
     members = detail.members.model

@@ -11,7 +11,22 @@ from sqlalchemy import Engine, text
 
 from matviet_desktop.core.text import fold
 
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+]
 MIDDLE = ["Thị", "Văn", "Hữu", "Minh", "Ngọc", "Thanh", "Đức", "Quốc", "Gia", "Bảo", "Thu", "Kim"]
 GIVEN = [
     "Anh", "Ánh", "Bình", "Châu", "Dũng", "Đào", "Giang", "Hà", "Hải", "Hạnh", "Hiếu", "Hoa", "Hùng",
@@ -62,7 +77,9 @@ def seed_customers(engine: Engine, customers: int = 1000, seed: float = 0.42) ->
     ffam, fmid, fgiv = (_array([fold(x) for x in arr]) for arr in (FAMILY, MIDDLE, GIVEN))
     with engine.begin() as conn:
         conn.execute(text("SELECT setseed(:s)"), {"s": seed})
-        start = conn.execute(text("SELECT coalesce(max(substr(external_id, 2)::int), 0) FROM customers")).scalar()
+        start = conn.execute(
+            text("SELECT coalesce(max(substr(external_id, 2)::int), 0) FROM customers")
+        ).scalar()
         conn.execute(
             text(
                 f"""

@@ -80,9 +80,7 @@ def _as_progress(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Progress:
     message = str(kwargs.pop("message", "") or "")
     if len(args) == 1 and not isinstance(args[0], int | float | str):
         obj = args[0]
-        done = next(
-            (getattr(obj, n) for n in ("done", "sent", "current", "rows_read") if hasattr(obj, n)), 0
-        )
+        done = next((getattr(obj, n) for n in ("done", "sent", "current", "rows_read") if hasattr(obj, n)), 0)
         total = getattr(obj, "total", None)
         message = str(getattr(obj, "message", getattr(obj, "stage", message)) or "")
         return Progress(float(done or 0), float(total) if total else None, message)

@@ -271,7 +271,9 @@ def duplicate_suggestions(engine: Engine, customer_id: uuid.UUID) -> list[Duplic
         return _duplicates(conn, _profile(conn, customer_id))
 
 
-def customer_360(engine: Engine, customer_id: uuid.UUID, timeline_kinds: list[str] | None = None) -> Customer360:
+def customer_360(
+    engine: Engine, customer_id: uuid.UUID, timeline_kinds: list[str] | None = None
+) -> Customer360:
     """All Customer 360 data in one read-only transaction (a consistent snapshot)."""
     with engine.connect() as conn:
         conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")

@@ -197,7 +197,7 @@ def _list_sql(
 
 def list_customers(
     engine: Engine,
-    filt: CustomerFilter = CustomerFilter(),  # noqa: B008 - frozen dataclass, safe default
+    filt: CustomerFilter = CustomerFilter(),
     *,
     sort: SortKey = SortKey.LAST_PURCHASE,
     descending: bool = True,
@@ -217,7 +217,7 @@ def list_customers(
     return CustomerPage(rows, next_cursor)
 
 
-def count_customers(engine: Engine, filt: CustomerFilter = CustomerFilter()) -> int:  # noqa: B008
+def count_customers(engine: Engine, filt: CustomerFilter = CustomerFilter()) -> int:
     params: dict[str, Any] = {}
     conditions = _where(filt, params)
     where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
@@ -235,7 +235,9 @@ class FilterOptions:
 def filter_options(engine: Engine) -> FilterOptions:
     """Values for the filter drop-downs (stores by name, stages and tiers present in the data)."""
     with engine.connect() as conn:
-        stores = [(int(i), str(n)) for i, n in conn.exec_driver_sql("SELECT id, name FROM stores ORDER BY name")]
+        stores = [
+            (int(i), str(n)) for i, n in conn.exec_driver_sql("SELECT id, name FROM stores ORDER BY name")
+        ]
         # Loose index scans (recursive CTE) read one index entry per distinct value, not 1M rows.
         distinct = """
             WITH RECURSIVE v AS (
@@ -271,7 +273,7 @@ EXPORT_HEADER = (
 def export_customers_csv(
     engine: Engine,
     path: Path,
-    filt: CustomerFilter = CustomerFilter(),  # noqa: B008
+    filt: CustomerFilter = CustomerFilter(),
     *,
     sort: SortKey = SortKey.LAST_PURCHASE,
     descending: bool = True,
@@ -311,7 +313,7 @@ class Composition:
     category: list[tuple[str | None, int]]
 
 
-def composition(engine: Engine, filt: CustomerFilter = CustomerFilter()) -> Composition:  # noqa: B008
+def composition(engine: Engine, filt: CustomerFilter = CustomerFilter()) -> Composition:
     """Counts per lifecycle stage, CLV tier, store and preferred category, in one scan (GROUPING SETS)."""
     params: dict[str, Any] = {}
     conditions = _where(filt, params)
@@ -345,4 +347,6 @@ def composition(engine: Engine, filt: CustomerFilter = CustomerFilter()) -> Comp
 def store_choices(engine: Engine) -> list[tuple[str, str]]:
     """(code, name) of every store, by name — for store pickers (segment rules use codes)."""
     with engine.connect() as conn:
-        return [(str(c), str(n)) for c, n in conn.exec_driver_sql("SELECT code, name FROM stores ORDER BY name")]
+        return [
+            (str(c), str(n)) for c, n in conn.exec_driver_sql("SELECT code, name FROM stores ORDER BY name")
+        ]

@@ -148,7 +148,9 @@ class CustomerTableModel(QAbstractTableModel):
         self._fetching = True
         self.loading_changed.emit(True)
         self.ctx.tasks.submit(
-            lambda job: queries.list_customers(engine, filt, sort=sort, descending=desc, after=after, limit=size),
+            lambda job: queries.list_customers(
+                engine, filt, sort=sort, descending=desc, after=after, limit=size
+            ),
             title=QCoreApplication.translate("CustomerTable", "Tải danh sách khách hàng"),
             key=f"customer-page-{id(self)}" if after is None else None,
             visible=False,
@@ -212,7 +214,9 @@ class CustomerTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         column = COLUMNS[section]
@@ -227,7 +231,9 @@ class CustomerTableModel(QAbstractTableModel):
             return QCoreApplication.translate("CustomerTable", "Không sắp xếp theo cột này")
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -239,9 +245,14 @@ class CustomerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             numeric = COLUMNS[column].numeric
             return int(
-                (Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter
+                (Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft)
+                | Qt.AlignmentFlag.AlignVCenter
             )
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_STAGE and row.lifecycle_stage in STAGE_COLORS:
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == COL_STAGE
+            and row.lifecycle_stage in STAGE_COLORS
+        ):
             return QColor(STAGE_COLORS[row.lifecycle_stage])
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
             return row.email or None

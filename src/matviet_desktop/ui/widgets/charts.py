@@ -61,7 +61,7 @@ class BarChart(pg.PlotWidget):
 class DateAxis(pg.AxisItem):
     """Bottom axis whose values are date ordinals, labelled dd/MM."""
 
-    def tickStrings(self, values, scale, spacing):  # type: ignore[no-untyped-def]  # noqa: N802
+    def tickStrings(self, values, scale, spacing):  # type: ignore[no-untyped-def]
         # Called from a C++ paint: it must never raise (an empty plot asks for ticks near 0).
         return [dt.date.fromordinal(int(v)).strftime("%d/%m") if 1 <= v <= 3_652_059 else "" for v in values]
 
@@ -69,7 +69,7 @@ class DateAxis(pg.AxisItem):
 class CountAxis(pg.AxisItem):
     """Left axis with Vietnamese digit grouping (20.000, not 20000)."""
 
-    def tickStrings(self, values, scale, spacing):  # type: ignore[no-untyped-def]  # noqa: N802
+    def tickStrings(self, values, scale, spacing):  # type: ignore[no-untyped-def]
         return [fmt.integer(v) if abs(v - round(v)) < 1e-9 else fmt.decimal(v, 1) for v in values]
 
 
@@ -78,7 +78,8 @@ class LineChart(pg.PlotWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            parent, axisItems={"bottom": DateAxis(orientation="bottom"), "left": CountAxis(orientation="left")}
+            parent,
+            axisItems={"bottom": DateAxis(orientation="bottom"), "left": CountAxis(orientation="left")},
         )
         _style_plot(self)
         self.setFixedHeight(210)
@@ -112,7 +113,9 @@ class SparklineDelegate(QStyledItemDelegate):
         if len(values) < 2:
             if values:
                 painter.setPen(QPen(QColor(PALETTE[0]), 2))
-                painter.drawLine(QPointF(rect.left(), rect.center().y()), QPointF(rect.right(), rect.center().y()))
+                painter.drawLine(
+                    QPointF(rect.left(), rect.center().y()), QPointF(rect.right(), rect.center().y())
+                )
             return
         low, high = min(values), max(values)
         span = (high - low) or 1

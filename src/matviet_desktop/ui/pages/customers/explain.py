@@ -58,7 +58,9 @@ def next_purchase_hint(p: dict[str, Any]) -> tuple[str, str]:
         return "—", tr("Chưa đủ lịch sử mua để dự đoán.")
     base = p.get("scored_at") or dt.datetime.now(dt.UTC)
     when = base + dt.timedelta(days=int(days))
-    return fmt.date(when), tr("Khoảng %1 ngày nữa, dựa trên nhịp mua trước đây.").replace("%1", fmt.integer(days))
+    return fmt.date(when), tr("Khoảng %1 ngày nữa, dựa trên nhịp mua trước đây.").replace(
+        "%1", fmt.integer(days)
+    )
 
 
 def engagement_hint(p: dict[str, Any]) -> str:

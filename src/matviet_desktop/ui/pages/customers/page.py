@@ -40,7 +40,8 @@ class CustomerListView(QWidget):
         self.open_customer = open_customer
         layout = page_layout(self)
         self.header = PageHeader(
-            self.tr("Khách hàng"), self.tr("Tìm theo tên (không cần dấu) hoặc số điện thoại ở bất kỳ dạng nào.")
+            self.tr("Khách hàng"),
+            self.tr("Tìm theo tên (không cần dấu) hoặc số điện thoại ở bất kỳ dạng nào."),
         )
         self.export_button = self.header.add_action(button(self.tr("Xuất CSV"), "export"))
         self.export_button.clicked.connect(self._export)
@@ -50,7 +51,9 @@ class CustomerListView(QWidget):
         bar.setSpacing(8)
         self.search = QLineEdit()
         self.search.setObjectName("SearchBox")
-        self.search.setPlaceholderText(self.tr("Tên hoặc số điện thoại, ví dụ “nguyen thi anh”, “0912 345 678”"))
+        self.search.setPlaceholderText(
+            self.tr("Tên hoặc số điện thoại, ví dụ “nguyen thi anh”, “0912 345 678”")
+        )
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(380)
@@ -156,7 +159,9 @@ class CustomerListView(QWidget):
             on_result=lambda n: self.banner.show_message(
                 "ok", self.tr("Đã xuất %1 khách hàng ra %2").replace("%1", fmt.integer(n)).replace("%2", path)
             ),
-            on_error=lambda err: self.banner.show_message("error", self.tr("Xuất thất bại: ") + str(err.exception)),
+            on_error=lambda err: self.banner.show_message(
+                "error", self.tr("Xuất thất bại: ") + str(err.exception)
+            ),
         )
 
 
@@ -196,7 +201,9 @@ class CustomersPage(Page):
             # The customer with the richest history among those listed: best for a 360 picture.
             model = self.list_view.table.model
             rows = [model.row_at(i) for i in range(model.rowCount())]
-            best = max((r for r in rows if isinstance(r, CustomerRow)), key=lambda r: r.order_count, default=None)
+            best = max(
+                (r for r in rows if isinstance(r, CustomerRow)), key=lambda r: r.order_count, default=None
+            )
             if best is not None:
                 self.open_customer(best.id)
 

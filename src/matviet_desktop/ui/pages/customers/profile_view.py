@@ -161,7 +161,9 @@ class CustomerProfileView(QWidget):
         filter_row.addWidget(self.timeline_filter)
         filter_row.addStretch(1)
         tl.addLayout(filter_row)
-        self.timeline = _tree([self.tr("Thời gian"), self.tr("Sự kiện"), self.tr("Kênh"), self.tr("Chi tiết")])
+        self.timeline = _tree(
+            [self.tr("Thời gian"), self.tr("Sự kiện"), self.tr("Kênh"), self.tr("Chi tiết")]
+        )
         tl.addWidget(self.timeline)
         self.tabs.addTab(timeline_tab, self.tr("Dòng thời gian"))
         # Orders
@@ -171,7 +173,9 @@ class CustomerProfileView(QWidget):
         )  # fmt: skip
         self.orders.setRootIsDecorated(True)
         self.tabs.addTab(self.orders, self.tr("Đơn hàng"))
-        self.lifecycle = _tree([self.tr("Giai đoạn"), self.tr("Từ ngày"), self.tr("Đến ngày"), self.tr("Trước đó")])
+        self.lifecycle = _tree(
+            [self.tr("Giai đoạn"), self.tr("Từ ngày"), self.tr("Đến ngày"), self.tr("Trước đó")]
+        )
         self.tabs.addTab(self.lifecycle, self.tr("Lịch sử vòng đời"))
         self.segments = _tree([self.tr("Phân khúc"), self.tr("Loại"), self.tr("Vào phân khúc từ")])
         self.tabs.addTab(self.segments, self.tr("Phân khúc"))
@@ -249,7 +253,8 @@ class CustomerProfileView(QWidget):
         self.kpi_churn.set(fmt.decimal(churn, 0) + "%" if churn is not None else "—", churn_hint(p))
         self.kpi_next.set(*next_purchase_hint(p))
         self.kpi_engagement.set(
-            f"{p['engagement_score']}/100" if p.get("engagement_score") is not None else "—", engagement_hint(p)
+            f"{p['engagement_score']}/100" if p.get("engagement_score") is not None else "—",
+            engagement_hint(p),
         )
         self.kpi_spent.set(
             fmt.vnd_short(p.get("total_spent")),
@@ -265,8 +270,12 @@ class CustomerProfileView(QWidget):
         self._fill_simple(
             self.lifecycle,
             [
-                [code_label("stage", s.stage), fmt.date(s.valid_from),
-                 fmt.date(s.valid_to) if s.valid_to else self.tr("hiện tại"), code_label("stage", s.previous_stage)]
+                [
+                    code_label("stage", s.stage),
+                    fmt.date(s.valid_from),
+                    fmt.date(s.valid_to) if s.valid_to else self.tr("hiện tại"),
+                    code_label("stage", s.previous_stage),
+                ]
                 for s in data.lifecycle_history
             ],  # fmt: skip
             self.tr("Chưa có lịch sử: giai đoạn được ghi lại mỗi lần chấm điểm."),
@@ -279,15 +288,23 @@ class CustomerProfileView(QWidget):
         self._fill_simple(
             self.campaigns,
             [
-                [c.name, code_label("channel", c.channel), code_label("target_status", c.status),
-                 fmt.datetime(c.sent_at), fmt.datetime(c.opened_at), fmt.datetime(c.clicked_at),
-                 fmt.vnd(c.attributed_revenue)]
+                [
+                    c.name,
+                    code_label("channel", c.channel),
+                    code_label("target_status", c.status),
+                    fmt.datetime(c.sent_at),
+                    fmt.datetime(c.opened_at),
+                    fmt.datetime(c.clicked_at),
+                    fmt.vnd(c.attributed_revenue),
+                ]
                 for c in data.campaigns
             ],  # fmt: skip
             self.tr("Chưa nhận chiến dịch nào."),
         )
         self._fill_duplicates(data.duplicates)
-        self.tabs.setTabText(5, self.tr("Hồ sơ trùng") + (f" ({len(data.duplicates)})" if data.duplicates else ""))
+        self.tabs.setTabText(
+            5, self.tr("Hồ sơ trùng") + (f" ({len(data.duplicates)})" if data.duplicates else "")
+        )
 
     def _fill_profile(self, p: dict) -> None:  # type: ignore[type-arg]
         while self.profile_grid.count():
@@ -335,7 +352,12 @@ class CustomerProfileView(QWidget):
         self._fill_simple(
             self.timeline,
             [
-                [fmt.datetime(e.at), code_label("event", e.kind), code_label("channel", e.channel), event_detail(e)]
+                [
+                    fmt.datetime(e.at),
+                    code_label("event", e.kind),
+                    code_label("channel", e.channel),
+                    event_detail(e),
+                ]
                 for e in events
             ],
             self.tr("Không có sự kiện nào."),
@@ -370,7 +392,13 @@ class CustomerProfileView(QWidget):
         self.duplicates.clear()
         for d in duplicates:
             item = QTreeWidgetItem(
-                [d.full_name, fmt.phone(d.phone), d.email or "—", fmt.integer(d.order_count), reasons.get(d.reason, d.reason)]
+                [
+                    d.full_name,
+                    fmt.phone(d.phone),
+                    d.email or "—",
+                    fmt.integer(d.order_count),
+                    reasons.get(d.reason, d.reason),
+                ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, d.id)
             self.duplicates.addTopLevelItem(item)
@@ -411,7 +439,9 @@ class CustomerProfileView(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Gộp hồ sơ"),
-            self.tr("Gộp hồ sơ đã chọn vào khách hàng đang xem? Hồ sơ trùng sẽ bị xóa; thao tác không hoàn tác được."),
+            self.tr(
+                "Gộp hồ sơ đã chọn vào khách hàng đang xem? Hồ sơ trùng sẽ bị xóa; thao tác không hoàn tác được."
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -76,7 +76,9 @@ class ImportPage(Page):
         layout = page_layout(self)
         self.header = PageHeader(
             self.tr("Nhập dữ liệu"),
-            self.tr("Nhập khách hàng, đơn hàng, cửa hàng… từ tệp CSV hoặc Excel. Chạy thử trước để xem dòng lỗi."),
+            self.tr(
+                "Nhập khách hàng, đơn hàng, cửa hàng… từ tệp CSV hoặc Excel. Chạy thử trước để xem dòng lỗi."
+            ),
         )
         layout.addWidget(self.header)
         steps = QHBoxLayout()
@@ -256,7 +258,8 @@ class ImportPage(Page):
         self.preview = preview
         if preview.kind is None:
             self.banner.show_message(
-                "warning", self.tr("Không nhận ra loại dữ liệu từ tiêu đề cột: hãy chọn “Loại dữ liệu” rồi mở lại tệp.")
+                "warning",
+                self.tr("Không nhận ra loại dữ liệu từ tiêu đề cột: hãy chọn “Loại dữ liệu” rồi mở lại tệp."),
             )
             return
         self.kind.setCurrentIndex(self.kind.findData(preview.kind))
@@ -308,7 +311,11 @@ class ImportPage(Page):
 
     def current_mapping(self) -> ColumnMapping:
         assert self.preview is not None and self.preview.kind is not None
-        columns = {name: combo.currentData() for name, combo in self.combos.items() if combo.currentData() != NOT_IMPORTED}
+        columns = {
+            name: combo.currentData()
+            for name, combo in self.combos.items()
+            if combo.currentData() != NOT_IMPORTED
+        }
         return ColumnMapping(self.preview.kind, columns, date_order=self.date_order.currentData())
 
     def _mapping_changed(self) -> None:
@@ -323,7 +330,12 @@ class ImportPage(Page):
     # Step 3/4: run ----------------------------------------------------------------------------
     def start_import(self, dry_run: bool) -> None:
         assert self.preview is not None and self.preview.kind is not None
-        path, kind, mapping, engine = Path(self.preview.path), self.preview.kind, self.current_mapping(), self.ctx.engine
+        path, kind, mapping, engine = (
+            Path(self.preview.path),
+            self.preview.kind,
+            self.current_mapping(),
+            self.ctx.engine,
+        )
         self.banner.hide()
         self.progress_text.setText(self.tr("Đang đọc tệp…"))
         self.cancel_button.setEnabled(True)
@@ -374,8 +386,13 @@ class ImportPage(Page):
             self.result_title.setText(
                 self.tr("Đã nhập xong trong %1 giây.").replace("%1", fmt.decimal(report.elapsed_s, 1))
             )
-        self.kpi_total.set(fmt.integer(report.total_rows), self.tr("%1 dòng hợp lệ").replace("%1", fmt.integer(report.valid_rows)))
-        self.kpi_new.set(fmt.integer(report.inserted), self.tr("sẽ thêm") if report.dry_run else self.tr("đã thêm"))
+        self.kpi_total.set(
+            fmt.integer(report.total_rows),
+            self.tr("%1 dòng hợp lệ").replace("%1", fmt.integer(report.valid_rows)),
+        )
+        self.kpi_new.set(
+            fmt.integer(report.inserted), self.tr("sẽ thêm") if report.dry_run else self.tr("đã thêm")
+        )
         self.kpi_updated.set(
             fmt.integer(report.updated),
             self.tr("%1 dòng không đổi").replace("%1", fmt.integer(report.unchanged)),
@@ -394,7 +411,8 @@ class ImportPage(Page):
         self.back_to_mapping.setVisible(report.dry_run)
         if report.previous_import_id and not report.dry_run:
             self.banner.show_message(
-                "info", self.tr("Tệp này đã được nhập trước đây: các dòng đã có được cập nhật, không tạo trùng.")
+                "info",
+                self.tr("Tệp này đã được nhập trước đây: các dòng đã có được cập nhật, không tạo trùng."),
             )
         self._go(2 if report.dry_run else 4)
 

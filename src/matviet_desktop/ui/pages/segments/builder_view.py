@@ -148,7 +148,9 @@ class SegmentBuilderView(QWidget):
     ) -> None:
         """Open the builder for a new segment (optionally starting from `initial_rule`), or for
         `editing` an existing one. The rule appears once the store list (for store pickers) loaded."""
-        self.segment_names[:] = [(sid, name) for sid, name in segments if not editing or sid != str(editing.id)]
+        self.segment_names[:] = [
+            (sid, name) for sid, name in segments if not editing or sid != str(editing.id)
+        ]
         self.editing = editing
         self.banner.hide()
         self.title.setText(self.tr("Sửa phân khúc") if editing else self.tr("Tạo phân khúc"))
@@ -159,7 +161,9 @@ class SegmentBuilderView(QWidget):
             lambda job: store_choices(engine),
             title=self.tr("Tải danh sách cửa hàng"),
             visible=False,
-            on_result=lambda stores: self._stores_loaded(stores, editing.conditions if editing else initial_rule),
+            on_result=lambda stores: self._stores_loaded(
+                stores, editing.conditions if editing else initial_rule
+            ),
         )
 
     def _stores_loaded(self, stores: list[tuple[str, str]], rule: Any) -> None:
@@ -186,7 +190,11 @@ class SegmentBuilderView(QWidget):
         owned: dict[int, list[str]] = {}
         for error in errors:
             owner = max(
-                (w for w in widgets if error.path == w.path or error.path.startswith((w.path + ".", w.path + "["))),
+                (
+                    w
+                    for w in widgets
+                    if error.path == w.path or error.path.startswith((w.path + ".", w.path + "["))
+                ),
                 key=lambda w: len(w.path),
                 default=self.root,
             )
@@ -257,11 +265,18 @@ class SegmentBuilderView(QWidget):
             self.banner.show_message("error", self.tr("Hãy đặt tên cho phân khúc."))
             self.name.setFocus()
             return
-        rule, description, engine, editing = self.rule_json(), self.description.text().strip() or None, self.ctx.engine, self.editing
+        rule, description, engine, editing = (
+            self.rule_json(),
+            self.description.text().strip() or None,
+            self.ctx.engine,
+            self.editing,
+        )
 
         def work(job: Any) -> uuid.UUID:
             if editing:
-                info = segment_service.update_segment(engine, editing.id, name=name, description=description, rule=rule)
+                info = segment_service.update_segment(
+                    engine, editing.id, name=name, description=description, rule=rule
+                )
             else:
                 info = segment_service.create_segment(engine, name, rule, description=description)
             segment_service.refresh(engine, info.id)

@@ -67,7 +67,13 @@ class SegmentDetailView(QWidget):
         self.csv_button = button(self.tr("Xuất CSV"), "export")
         self.xlsx_button = button(self.tr("Xuất Excel"), "export")
         self.campaign_button = button(self.tr("Tạo chiến dịch cho phân khúc này"), "campaigns", primary=True)
-        for b in (self.edit_button, self.refresh_button, self.csv_button, self.xlsx_button, self.campaign_button):
+        for b in (
+            self.edit_button,
+            self.refresh_button,
+            self.csv_button,
+            self.xlsx_button,
+            self.campaign_button,
+        ):
             top.addWidget(b)
         layout.addLayout(top)
         self.title = label("", "PageTitle")
@@ -158,7 +164,9 @@ class SegmentDetailView(QWidget):
         info, comp = detail.info, detail.composition
         self.title.setText(info.name)
         kind = self.tr("Phân khúc tĩnh") if info.segment_type == "static" else self.tr("Phân khúc động")
-        self.subtitle.setText(" · ".join(x for x in (kind, code_label("rule_type", info.rule_type), info.description) if x))
+        self.subtitle.setText(
+            " · ".join(x for x in (kind, code_label("rule_type", info.rule_type), info.description) if x)
+        )
         self.kpi_size.set(fmt.integer(info.customer_count), self.tr("khách hàng trong lần làm mới gần nhất"))
         if len(detail.sizes) > 1:
             change = detail.sizes[-1][1] - detail.sizes[0][1]
@@ -169,7 +177,9 @@ class SegmentDetailView(QWidget):
         else:
             self.kpi_change.set("—", self.tr("cần ít nhất hai ngày có làm mới"))
         high = sum(n for tier, n in comp.tier if tier in ("vip", "high"))
-        self.kpi_vip.set(fmt.integer(high), fmt.percent(high / comp.total if comp.total else 0) + self.tr(" của phân khúc"))
+        self.kpi_vip.set(
+            fmt.integer(high), fmt.percent(high / comp.total if comp.total else 0) + self.tr(" của phân khúc")
+        )
         self.kpi_refreshed.set(fmt.date(info.refreshed_at), fmt.datetime(info.refreshed_at))
         if info.segment_type == "static":
             self.rule_text.setText(self.tr("Danh sách cố định: thành viên được chọn hoặc nhập từ tệp."))

@@ -65,7 +65,9 @@ class SegmentTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("SegmentTable", HEADERS[section])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
@@ -73,7 +75,9 @@ class SegmentTableModel(QAbstractTableModel):
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -174,7 +178,13 @@ class SegmentListView(QWidget):
         self.table.setItemDelegateForColumn(COL_TREND, SparklineDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_TYPE, 170), (COL_SIZE, 100), (COL_TREND, 150), (COL_REFRESHED, 140), (COL_USED, 200)):
+        for column, width in (
+            (COL_TYPE, 170),
+            (COL_SIZE, 100),
+            (COL_TREND, 150),
+            (COL_REFRESHED, 140),
+            (COL_USED, 200),
+        ):
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(lambda _i: self._open_selected())
         self.table.activated.connect(lambda _i: self._open_selected())

@@ -15,7 +15,6 @@ from matviet_desktop.ui.pages.segments.builder_view import SegmentBuilderView
 from matviet_desktop.ui.pages.segments.detail_view import SegmentDetailView
 from matviet_desktop.ui.pages.segments.list_view import SegmentListView
 
-
 # A nested rule for screenshots and demos: high-value customers who have not bought for six months
 # or who bought sunglasses twice in two years.
 EXAMPLE_RULE = {

@@ -34,13 +34,19 @@ def _value_text(spec: cat.FieldSpec | cat.PropertySpec | None, value: Any, store
             return stores.get(str(value), str(value))
         if spec.type == cat.FieldType.BOOL:
             return tr("có") if value else tr("không")
-        if spec.type in (cat.FieldType.DATE, cat.FieldType.DATETIME) and isinstance(value, str) and len(value) >= 10:
+        if (
+            spec.type in (cat.FieldType.DATE, cat.FieldType.DATETIME)
+            and isinstance(value, str)
+            and len(value) >= 10
+        ):
             y, m, d = value[:10].split("-")
             return f"{d}/{m}/{y}"
     return str(value)
 
 
-def describe(node: Any, segments: dict[str, str], stores: dict[str, str] | None = None, top: bool = True) -> str:
+def describe(
+    node: Any, segments: dict[str, str], stores: dict[str, str] | None = None, top: bool = True
+) -> str:
     stores = stores or {}
     if not isinstance(node, dict):
         return "…"
@@ -52,7 +58,9 @@ def describe(node: Any, segments: dict[str, str], stores: dict[str, str] | None 
             if not parts:
                 return tr("mọi khách hàng") if kind == "all" else tr("không khách hàng nào")
             if top:
-                return tr("Khách hàng thỏa %1 điều kiện sau:").replace("%1", title) + "\n• " + "\n• ".join(parts)
+                return (
+                    tr("Khách hàng thỏa %1 điều kiện sau:").replace("%1", title) + "\n• " + "\n• ".join(parts)
+                )
             return "(" + joiner.join(parts) + ")"
     if "field" in node:
         spec = cat.FIELDS.get(node["field"])
@@ -70,7 +78,9 @@ def describe(node: Any, segments: dict[str, str], stores: dict[str, str] | None 
     if "event" in node:
         event = cat.EVENTS.get(node["event"])
         text = tr("Có sự kiện") + f" “{event.label if event else node['event']}”"
-        count_op = {"gte": tr("ít nhất"), "lte": tr("nhiều nhất"), "eq": tr("đúng")}.get(node.get("count_op", "gte"), "")
+        count_op = {"gte": tr("ít nhất"), "lte": tr("nhiều nhất"), "eq": tr("đúng")}.get(
+            node.get("count_op", "gte"), ""
+        )
         text += f" {count_op} {node.get('count', 1)} {tr('lần')}"
         if node.get("within_last_days"):
             text += " " + tr("trong %1 ngày qua").replace("%1", str(node["within_last_days"]))
@@ -80,5 +90,7 @@ def describe(node: Any, segments: dict[str, str], stores: dict[str, str] | None 
         return text
     if "segment" in node:
         name = segments.get(str(node["segment"]), tr("(phân khúc chưa chọn)"))
-        return (tr("Thuộc phân khúc") if node.get("member", True) else tr("Không thuộc phân khúc")) + f" “{name}”"
+        return (
+            tr("Thuộc phân khúc") if node.get("member", True) else tr("Không thuộc phân khúc")
+        ) + f" “{name}”"
     return "…"

@@ -336,7 +336,11 @@ class EventConditionWidget(ConditionBase):
         for spec in cat.EVENTS.values():
             self.event.addItem(spec.label, spec.name)
         self.count_op = QComboBox()
-        for op, text in (("gte", self.tr("ít nhất")), ("lte", self.tr("nhiều nhất")), ("eq", self.tr("đúng"))):
+        for op, text in (
+            ("gte", self.tr("ít nhất")),
+            ("lte", self.tr("nhiều nhất")),
+            ("eq", self.tr("đúng")),
+        ):
             self.count_op.addItem(text, op)
         self.count = QSpinBox()
         self.count.setRange(0, cat.MAX_EVENT_COUNT)
@@ -446,7 +450,9 @@ class SegmentConditionWidget(ConditionBase):
 class GroupWidget(ConditionBase):
     """A list of conditions joined by VÀ (all) or HOẶC (any); "Không" negates the group."""
 
-    def __init__(self, segments: list[tuple[str, str]], root: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, segments: list[tuple[str, str]], root: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("RootGroup" if root else "Group")
         self.segments = segments
@@ -468,9 +474,12 @@ class GroupWidget(ConditionBase):
         menu.addAction(self.tr("Điều kiện theo trường"), lambda: self.add_child(FieldConditionWidget()))
         menu.addAction(self.tr("Điều kiện theo sự kiện"), lambda: self.add_child(EventConditionWidget()))
         menu.addAction(
-            self.tr("Thuộc / không thuộc phân khúc"), lambda: self.add_child(SegmentConditionWidget(self.segments))
+            self.tr("Thuộc / không thuộc phân khúc"),
+            lambda: self.add_child(SegmentConditionWidget(self.segments)),
         )
-        menu.addAction(self.tr("Nhóm điều kiện lồng nhau"), lambda: self.add_child(GroupWidget(self.segments)))
+        menu.addAction(
+            self.tr("Nhóm điều kiện lồng nhau"), lambda: self.add_child(GroupWidget(self.segments))
+        )
         self.add_button.setMenu(menu)
         self.row.addStretch(1)
         self.row.addWidget(self.add_button)
