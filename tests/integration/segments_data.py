@@ -75,7 +75,9 @@ def build_dataset(engine: Engine, seed: int = 20261126) -> dict[str, Any]:
     with engine.begin() as conn:
         store_ids = [
             conn.execute(
-                insert(Store).values(code=code, name=f"Mắt Việt {code}", province="Hà Nội").returning(Store.id)
+                insert(Store)
+                .values(code=code, name=f"Mắt Việt {code}", province="Hà Nội")
+                .returning(Store.id)
             ).scalar_one()
             for code in STORE_CODES
         ]
@@ -135,10 +137,14 @@ def build_dataset(engine: Engine, seed: int = 20261126) -> dict[str, Any]:
                     "purchase_timing": _maybe(rng, rng.choice(["weekday", "weekend"])),
                     "order_count": order_count,
                     "total_spent": Decimal(rng.randint(0, 30_000_000)) if order_count else Decimal(0),
-                    "avg_order_value": _maybe(rng, Decimal(rng.randint(100_000, 5_000_000))) if order_count else None,
+                    "avg_order_value": _maybe(rng, Decimal(rng.randint(100_000, 5_000_000)))
+                    if order_count
+                    else None,
                     "first_purchase_at": _ts(rng, AS_OF, 900) if order_count else None,
                     "last_purchase_at": _ts(rng, AS_OF, 400) if order_count else None,
-                    "discount_share": _maybe(rng, Decimal(rng.randint(0, 10000)) / 10000) if order_count else None,
+                    "discount_share": _maybe(rng, Decimal(rng.randint(0, 10000)) / 10000)
+                    if order_count
+                    else None,
                 }
             )
             for _ in range(rng.choice([0, 0, 1, 2, 3, 5])):
@@ -152,19 +158,30 @@ def build_dataset(engine: Engine, seed: int = 20261126) -> dict[str, Any]:
                         "order_date": _ts(rng, AS_OF, 500),
                         "total_amount": Decimal(rng.choice([0, 150_000, 500_000, 1_000_000, 2_500_000])),
                         "discount_amount": Decimal(0),
-                        "status": rng.choice(["completed", "completed", "completed", "cancelled", "refunded"]),
+                        "status": rng.choice(
+                            ["completed", "completed", "completed", "cancelled", "refunded"]
+                        ),
                         "channel": rng.choice(["in_store", "website", "phone"]),
                         "promo_code": rng.choice(PROMOS),
                     }
                 )
                 for category in rng.sample(list(cat.CATEGORY_LABELS), rng.randint(1, 2)):
-                    items.append({"order_id": oid, "category": category, "quantity": 1, "unit_price": Decimal(100_000)})
+                    items.append(
+                        {"order_id": oid, "category": category, "quantity": 1, "unit_price": Decimal(100_000)}
+                    )
             for _ in range(rng.choice([0, 1, 2, 4])):
                 kind = rng.choice(["store_visit", "eye_exam", "nps_response", "opt_out"])
                 metadata: Any = None
                 if kind == "nps_response":
                     metadata = rng.choice(
-                        [{"score": rng.randint(0, 10)}, {"score": 7.5}, {"score": "9"}, {"score": True}, {}, None]
+                        [
+                            {"score": rng.randint(0, 10)},
+                            {"score": 7.5},
+                            {"score": "9"},
+                            {"score": True},
+                            {},
+                            None,
+                        ]
                     )
                 engagements.append(
                     {
@@ -196,7 +213,10 @@ def build_dataset(engine: Engine, seed: int = 20261126) -> dict[str, Any]:
         conn.execute(insert(Order), orders)
         conn.execute(insert(OrderItem), items)
         conn.execute(insert(CustomerEngagement.__table__), engagements)
-        conn.execute(insert(CampaignTarget), [{"opened_at": None, "delivered_at": None, "clicked_at": None, **t} for t in targets])
+        conn.execute(
+            insert(CampaignTarget),
+            [{"opened_at": None, "delivered_at": None, "clicked_at": None, **t} for t in targets],
+        )
 
         # Two segments with history: stays that started and ended on various days.
         segment_ids = []
@@ -211,7 +231,9 @@ def build_dataset(engine: Engine, seed: int = 20261126) -> dict[str, Any]:
             for c in rng.sample(customers, 90):
                 joined = _ts(rng, AS_OF, 300)
                 left = _maybe(rng, joined + dt.timedelta(days=rng.randint(0, 200)), 0.5)
-                stays.append({"customer_id": c["id"], "segment_rule_id": sid, "joined_at": joined, "left_at": left})
+                stays.append(
+                    {"customer_id": c["id"], "segment_rule_id": sid, "joined_at": joined, "left_at": left}
+                )
                 if left is None:
                     current.append({"customer_id": c["id"], "segment_rule_id": sid})
             conn.execute(insert(SegmentMembershipHistory), stays)

@@ -69,9 +69,24 @@ def _value_strategy(spec: cat.FieldSpec, pools: dict[str, list[Any]]) -> st.Sear
     if t == FieldType.STORE:
         return st.sampled_from([*STORE_CODES, "XX99"])
     if t == FieldType.ENUM:
-        return st.sampled_from([v.value for v in spec.values] if spec.strict else [*{str(v) for v in seen}, "x"])
+        return st.sampled_from(
+            [v.value for v in spec.values] if spec.strict else [*{str(v) for v in seen}, "x"]
+        )
     # text: fragments of real values, folded or not, plus LIKE wildcards
-    fragments = ["nguyen", "Nguyễn", "THỊ", "đức", "100%", "%", "_", "a", "hà", "ho chi minh", "Hà Nội", "Vũ 100%_Mạnh"]
+    fragments = [
+        "nguyen",
+        "Nguyễn",
+        "THỊ",
+        "đức",
+        "100%",
+        "%",
+        "_",
+        "a",
+        "hà",
+        "ho chi minh",
+        "Hà Nội",
+        "Vũ 100%_Mạnh",
+    ]
     return st.sampled_from(fragments + [str(v) for v in seen])
 
 
@@ -89,7 +104,7 @@ def _field_condition(pools: dict[str, list[Any]]) -> st.SearchStrategy[dict[str,
             node["value"] = draw(st.lists(_value_strategy(spec, pools), min_size=1, max_size=4))
         elif op == "between":
             a, b = draw(_value_strategy(spec, pools)), draw(_value_strategy(spec, pools))
-            node["value"] = sorted([a, b], key=lambda v: (Decimal(str(v)) if isinstance(v, int | float) else v))
+            node["value"] = sorted([a, b], key=lambda v: Decimal(str(v)) if isinstance(v, int | float) else v)
         else:
             node["value"] = draw(_value_strategy(spec, pools))
         return node
@@ -175,7 +190,9 @@ def test_random_rules_agree_with_the_in_memory_evaluator(dataset: Any) -> None:
         with engine.connect() as conn:
             got = {row[0] for row in conn.execute(members_query(rule, as_of))}
         expected = Evaluator(snapshot, as_of).members(rule)
-        assert got == expected, f"rule={rule} as_of={as_of}: sql-only={got - expected} memory-only={expected - got}"
+        assert got == expected, (
+            f"rule={rule} as_of={as_of}: sql-only={got - expected} memory-only={expected - got}"
+        )
         seen_sizes.add(len(got))
 
     check()

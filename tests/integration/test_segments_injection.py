@@ -70,21 +70,35 @@ def test_hostile_structure_is_rejected_before_sql(engine: Engine, rule: dict) ->
 
 def test_cli_count_reports_invalid_rules_without_touching_the_database(db_url: str, tmp_path: Path) -> None:
     rule_file = tmp_path / "rule.json"
-    rule_file.write_text(json.dumps({"all": [{"field": "total_spent; --", "op": "gt", "value": 1}]}), encoding="utf-8")
-    result = CliRunner().invoke(app, ["segments", "count", "--rule", str(rule_file), "--json", "--database-url", db_url])
+    rule_file.write_text(
+        json.dumps({"all": [{"field": "total_spent; --", "op": "gt", "value": 1}]}), encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        app, ["segments", "count", "--rule", str(rule_file), "--json", "--database-url", db_url]
+    )
     assert result.exit_code == 2
     assert json.loads(result.stdout)["errors"][0]["path"] == "$.all[0].field"
 
 
 def test_cli_count_preview_refresh_and_export(engine: Engine, db_url: str, tmp_path: Path) -> None:
     with engine.begin() as conn:
-        conn.execute(insert(Customer), [{"full_name": "Nguyễn Văn An", "total_spent": 2_000_000}, {"full_name": "Lê B", "total_spent": 0}])
+        conn.execute(
+            insert(Customer),
+            [
+                {"full_name": "Nguyễn Văn An", "total_spent": 2_000_000},
+                {"full_name": "Lê B", "total_spent": 0},
+            ],
+        )
         conn.execute(text("SELECT 1"))
     rule_file = tmp_path / "rule.json"
-    rule_file.write_text(json.dumps({"field": "full_name", "op": "contains", "value": "nguyen"}), encoding="utf-8")
+    rule_file.write_text(
+        json.dumps({"field": "full_name", "op": "contains", "value": "nguyen"}), encoding="utf-8"
+    )
     runner = CliRunner()
     common = ["--json", "--database-url", db_url]
-    counted = runner.invoke(app, ["segments", "count", "--rule", str(rule_file), "--as-of", "2026-06-15", *common])
+    counted = runner.invoke(
+        app, ["segments", "count", "--rule", str(rule_file), "--as-of", "2026-06-15", *common]
+    )
     assert counted.exit_code == 0, counted.output
     assert json.loads(counted.stdout) == {"count": 1}
     shown = runner.invoke(app, ["segments", "preview", "--rule", str(rule_file), "--limit", "5", *common])
@@ -98,6 +112,8 @@ def test_cli_count_preview_refresh_and_export(engine: Engine, db_url: str, tmp_p
     assert len(listed) == len(seg.builtin_definitions())
     target = listed[0]["id"]
     out = tmp_path / "members.xlsx"
-    exported = runner.invoke(app, ["segments", "export", target, "--format", "xlsx", "--out", str(out), *common])
+    exported = runner.invoke(
+        app, ["segments", "export", target, "--format", "xlsx", "--out", str(out), *common]
+    )
     assert exported.exit_code == 0, exported.output
     assert out.stat().st_size > 0

@@ -107,7 +107,10 @@ def test_flows_between_segments(engine: Engine) -> None:
     _set_spend(engine, [ids[3]], 10)  # rich → poor
     seg.refresh_all(engine)
     today = dt.datetime.now(VN).date()
-    got = {(f.from_segment, f.to_segment): f.customers for f in seg.flows(engine, [rich.id, poor.id], today - dt.timedelta(days=20), today)}
+    got = {
+        (f.from_segment, f.to_segment): f.customers
+        for f in seg.flows(engine, [rich.id, poor.id], today - dt.timedelta(days=20), today)
+    }
     assert got == {(poor.id, poor.id): 1, (poor.id, rich.id): 1, (rich.id, rich.id): 1, (rich.id, poor.id): 1}
 
 
@@ -156,7 +159,9 @@ def test_duplicate_and_edit(engine: Engine) -> None:
     rich = seg.create_segment(engine, "Chi nhiều", RICH, description="VIP")
     copy = seg.duplicate_segment(engine, rich.id)
     assert copy.name == "Chi nhiều (bản sao)" and copy.conditions == rich.conditions and copy.id != rich.id
-    edited = seg.update_segment(engine, copy.id, name="Chi rất nhiều", rule={"field": "total_spent", "op": "gt", "value": 5_000_000})
+    edited = seg.update_segment(
+        engine, copy.id, name="Chi rất nhiều", rule={"field": "total_spent", "op": "gt", "value": 5_000_000}
+    )
     assert edited.conditions == {"field": "total_spent", "op": "gt", "value": 5000000}
     assert seg.refresh(engine, copy.id)[0].size == 0 and seg.refresh(engine, rich.id)[0].size == 1
 
@@ -173,7 +178,9 @@ def test_static_segment_from_manual_list_and_csv(engine: Engine, tmp_path: Path)
     assert seg.refresh(engine, static.id)[0].size == 2
 
     csv_file = tmp_path / "khach.csv"
-    csv_file.write_text("Họ tên,Số điện thoại\nA,0910000003\nB,+84 91 000 0000\nC,0999999999\n", encoding="utf-8")
+    csv_file.write_text(
+        "Họ tên,Số điện thoại\nA,0910000003\nB,+84 91 000 0000\nC,0999999999\n", encoding="utf-8"
+    )
     report = seg.import_static_csv(engine, static.id, csv_file)
     assert (report.key_column, report.rows, report.matched) == ("Số điện thoại", 3, 2)
     assert report.unmatched == [(4, "+84999999999")]
@@ -195,7 +202,13 @@ def _hostile_customer(engine: Engine) -> uuid.UUID:
     with engine.begin() as conn:
         return conn.execute(
             insert(Customer)
-            .values(full_name="=HYPERLINK(\"http://x\")", email="@SUM(1)", province="-2+3", phone="+84912345678", total_spent=5_000_000)
+            .values(
+                full_name='=HYPERLINK("http://x")',
+                email="@SUM(1)",
+                province="-2+3",
+                phone="+84912345678",
+                total_spent=5_000_000,
+            )
             .returning(Customer.id)
         ).scalar_one()
 
@@ -217,7 +230,7 @@ def test_exports_neutralise_formulas(engine: Engine, tmp_path: Path) -> None:
     sheet = load_workbook(xlsx_path).active
     assert sheet is not None
     row = [c.value for c in sheet[2]]
-    assert "'=HYPERLINK(\"http://x\")" in row and "'@SUM(1)" in row
+    assert '\'=HYPERLINK("http://x")' in row and "'@SUM(1)" in row
     assert all(c.data_type != "f" for c in sheet[2])
 
 

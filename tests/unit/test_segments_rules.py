@@ -30,8 +30,16 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
         ({"field": "province", "op": "in", "value": []}, "$.value", "bad_list"),
         ({"field": "province", "op": "is_null", "value": 1}, "$.value", "unexpected_value"),
         ({"field": "province", "op": "contains"}, "$.value", "missing_value"),
-        ({"all": [{"field": "gender", "op": "eq", "value": "male"}, {"any": [{"oops": 1}]}]}, "$.all[1].any[0]", "unknown_node"),
-        ({"not": {"event": "purchase", "where": {"colour": "red"}}}, "$.not.where.colour", "unknown_property"),
+        (
+            {"all": [{"field": "gender", "op": "eq", "value": "male"}, {"any": [{"oops": 1}]}]},
+            "$.all[1].any[0]",
+            "unknown_node",
+        ),
+        (
+            {"not": {"event": "purchase", "where": {"colour": "red"}}},
+            "$.not.where.colour",
+            "unknown_property",
+        ),
         ({"event": "purchase", "count_op": "gt"}, "$.count_op", "bad_count_op"),
         ({"event": "nps_response", "where": {"max_score": 11}}, "$.where.max_score", "out_of_range"),
         ({"event": "teleport"}, "$.event", "unknown_event"),
@@ -66,7 +74,13 @@ def test_parse_normalises_and_round_trips() -> None:
     }
     node = parse_rule({"version": 1, "rule": rule})
     again = to_json(node)
-    assert again["all"][1] == {"event": "purchase", "where": {"category": "sunglasses"}, "count_op": "gte", "count": 1, "within_last_days": 90}
+    assert again["all"][1] == {
+        "event": "purchase",
+        "where": {"category": "sunglasses"},
+        "count_op": "gte",
+        "count": 1,
+        "within_last_days": 90,
+    }
     assert parse_rule(again) == node
 
 
@@ -74,7 +88,9 @@ def test_catalogue_and_compiler_whitelist_agree() -> None:
     assert set(cat.FIELDS) == set(FIELD_COLUMNS)
     data = cat.catalogue_as_dict()
     assert all(f["label"] and f["operators"] for f in data["fields"])
-    assert {v["label"] for v in next(f for f in data["fields"] if f["name"] == "lifecycle_stage")["values"]} >= {"Trung thành"}
+    assert {
+        v["label"] for v in next(f for f in data["fields"] if f["name"] == "lifecycle_stage")["values"]
+    } >= {"Trung thành"}
 
 
 def test_anniversary_window_counts_feb_29_on_feb_28_of_common_years() -> None:
@@ -93,8 +109,19 @@ def test_published_schema_is_generated_from_code_and_agrees_with_the_validator()
     )
     validator = jsonschema.Draft202012Validator(schema)
     good = [
-        {"all": [{"field": "lifecycle_stage", "op": "in", "value": ["loyal", "active"]}, {"not": {"field": "province", "op": "is_null"}}]},
-        {"event": "campaign_opened", "where": {"channel": "zalo"}, "count_op": "eq", "count": 0, "within_last_days": 30},
+        {
+            "all": [
+                {"field": "lifecycle_stage", "op": "in", "value": ["loyal", "active"]},
+                {"not": {"field": "province", "op": "is_null"}},
+            ]
+        },
+        {
+            "event": "campaign_opened",
+            "where": {"channel": "zalo"},
+            "count_op": "eq",
+            "count": 0,
+            "within_last_days": 30,
+        },
         {"field": "birthday", "op": "anniversary_within_days", "value": 7},
         {"segment": "5f0c2a3e-8d7b-4c1e-9a55-0d6f3a2b1c90", "member": False},
         {"version": 1, "rule": {"any": []}},

@@ -69,7 +69,9 @@ def _segment_id(value: str) -> uuid.UUID:
 
 
 @app.command()
-def count(rule: RuleFile, as_of: AsOf = None, database_url: DatabaseUrl = None, json: JsonOutput = False) -> None:
+def count(
+    rule: RuleFile, as_of: AsOf = None, database_url: DatabaseUrl = None, json: JsonOutput = False
+) -> None:
     """Count the customers a rule selects, live."""
     parsed = _load_rule(rule, json)
     with _engine(database_url) as engine:

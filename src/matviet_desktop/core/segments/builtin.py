@@ -34,21 +34,31 @@ def _stage_rule(field: str, value: str) -> dict[str, Any]:
 def builtin_definitions() -> list[BuiltinSegment]:
     out = [
         BuiltinSegment(
-            f"lifecycle:{v.value}", f"Vòng đời: {v.label}", "Khách theo giai đoạn vòng đời (chấm điểm).",
-            "lifecycle", _stage_rule("lifecycle_stage", v.value),
+            f"lifecycle:{v.value}",
+            f"Vòng đời: {v.label}",
+            "Khách theo giai đoạn vòng đời (chấm điểm).",
+            "lifecycle",
+            _stage_rule("lifecycle_stage", v.value),
         )
         for v in cat.LIFECYCLE_STAGES
     ]
     out += [
         BuiltinSegment(
-            f"clv:{v.value}", f"CLV: {v.label}", "Khách theo hạng giá trị vòng đời dự đoán.",
-            "clv", _stage_rule("clv_tier", v.value),
+            f"clv:{v.value}",
+            f"CLV: {v.label}",
+            "Khách theo hạng giá trị vòng đời dự đoán.",
+            "clv",
+            _stage_rule("clv_tier", v.value),
         )
         for v in cat.CLV_TIERS
     ]
     out += [
         BuiltinSegment(
-            f"rfm:{v.value}", f"RFM: {v.label}", "Khách theo nhóm RFM.", "rfm", _stage_rule("rfm_segment", v.value)
+            f"rfm:{v.value}",
+            f"RFM: {v.label}",
+            "Khách theo nhóm RFM.",
+            "rfm",
+            _stage_rule("rfm_segment", v.value),
         )
         for v in cat.RFM_SEGMENTS
     ]
@@ -84,8 +94,20 @@ def builtin_definitions() -> list[BuiltinSegment]:
             "behavioral",
             {
                 "all": [
-                    {"event": "purchase", "where": {"weekend": True}, "count_op": "gte", "count": 2, "within_last_days": 730},
-                    {"event": "purchase", "where": {"weekend": False}, "count_op": "eq", "count": 0, "within_last_days": 730},
+                    {
+                        "event": "purchase",
+                        "where": {"weekend": True},
+                        "count_op": "gte",
+                        "count": 2,
+                        "within_last_days": 730,
+                    },
+                    {
+                        "event": "purchase",
+                        "where": {"weekend": False},
+                        "count_op": "eq",
+                        "count": 0,
+                        "within_last_days": 730,
+                    },
                 ]
             },
         ),
@@ -98,8 +120,20 @@ def builtin_definitions() -> list[BuiltinSegment]:
                 "all": [
                     {"field": "order_count", "op": "gte", "value": 1},
                     {"event": "eye_exam", "count_op": "eq", "count": 0, "within_last_days": 365},
-                    {"event": "purchase", "where": {"category": "eye_exam"}, "count_op": "eq", "count": 0, "within_last_days": 365},
-                    {"event": "purchase", "where": {"category": "glasses"}, "count_op": "eq", "count": 0, "within_last_days": 365},
+                    {
+                        "event": "purchase",
+                        "where": {"category": "eye_exam"},
+                        "count_op": "eq",
+                        "count": 0,
+                        "within_last_days": 365,
+                    },
+                    {
+                        "event": "purchase",
+                        "where": {"category": "glasses"},
+                        "count_op": "eq",
+                        "count": 0,
+                        "within_last_days": 365,
+                    },
                 ]
             },
         ),
@@ -138,5 +172,11 @@ def ensure_builtins(engine: Engine) -> list[uuid.UUID]:
     with engine.begin() as conn:
         conn.execute(stmt)
         keys = [r["builtin_key"] for r in rows]
-        found = dict(conn.execute(select(segment_rules.c.builtin_key, segment_rules.c.id).where(segment_rules.c.builtin_key.in_(keys))).all())
+        found = dict(
+            conn.execute(
+                select(segment_rules.c.builtin_key, segment_rules.c.id).where(
+                    segment_rules.c.builtin_key.in_(keys)
+                )
+            ).all()
+        )
     return [found[k] for k in keys]

@@ -17,12 +17,14 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from typing import cast as cast_type
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     ColumnElement,
     Numeric,
     Select,
+    Table,
     and_,
     case,
     cast,
@@ -64,15 +66,15 @@ from matviet_desktop.core.text import fold
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
-customers = Customer.__table__
-orders = Order.__table__
-order_items = OrderItem.__table__
-stores = Store.__table__
-engagements = CustomerEngagement.__table__
-targets = CampaignTarget.__table__
-campaigns = Campaign.__table__
-memberships = CustomerSegment.__table__
-history = SegmentMembershipHistory.__table__
+customers = cast_type(Table, Customer.__table__)
+orders = cast_type(Table, Order.__table__)
+order_items = cast_type(Table, OrderItem.__table__)
+stores = cast_type(Table, Store.__table__)
+engagements = cast_type(Table, CustomerEngagement.__table__)
+targets = cast_type(Table, CampaignTarget.__table__)
+campaigns = cast_type(Table, Campaign.__table__)
+memberships = cast_type(Table, CustomerSegment.__table__)
+history = cast_type(Table, SegmentMembershipHistory.__table__)
 
 Bool = ColumnElement[bool]
 

@@ -72,7 +72,9 @@ def load_snapshot(engine: Engine) -> Snapshot:
         for t in rows("SELECT * FROM campaign_targets"):
             campaign_rows[t["customer_id"]].append(t)
         snap.campaign_rows = dict(campaign_rows)
-        snap.campaign_types = {r["id"]: r["campaign_type"] for r in rows("SELECT id, campaign_type FROM campaigns")}
+        snap.campaign_types = {
+            r["id"]: r["campaign_type"] for r in rows("SELECT id, campaign_type FROM campaigns")
+        }
         engagement_rows = defaultdict(list)
         for e in rows("SELECT * FROM customer_engagements"):
             engagement_rows[e["customer_id"]].append(e)
@@ -180,7 +182,11 @@ class Evaluator:
             d = self.as_of + dt.timedelta(days=k)
             if (day.month, day.day) == (d.month, d.day):
                 return True
-            if (day.month, day.day) == (2, 29) and (d.month, d.day) == (2, 28) and not calendar.isleap(d.year):
+            if (
+                (day.month, day.day) == (2, 29)
+                and (d.month, d.day) == (2, 28)
+                and not calendar.isleap(d.year)
+            ):
                 return True
         return False
 

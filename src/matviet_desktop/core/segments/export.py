@@ -66,6 +66,7 @@ def export_csv(engine: Engine, segment_id: uuid.UUID, out: Path) -> int:
     cols = []
     for name, _ in EXPORT_COLUMNS:
         col = customers.c[name]
+        expr: Any
         if name == "last_purchase_at":
             expr = func.to_char(func.timezone("Asia/Ho_Chi_Minh", col), "YYYY-MM-DD HH24:MI")
         else:
@@ -82,7 +83,9 @@ def export_csv(engine: Engine, segment_id: uuid.UUID, out: Path) -> int:
         with raw.cursor() as cur, cur.copy("COPY (" + sql + ") TO STDOUT WITH (FORMAT csv)") as copy:
             for block in copy:
                 fh.write(bytes(block))
-        rows = conn.execute(select(func.count()).select_from(_members(segment_id, [customers.c.id]).subquery()))
+        rows = conn.execute(
+            select(func.count()).select_from(_members(segment_id, [customers.c.id]).subquery())
+        )
         return int(rows.scalar_one())
 
 
@@ -94,7 +97,9 @@ def export_xlsx(engine: Engine, segment_id: uuid.UUID, out: Path) -> int:
     ws.append([label for _, label in EXPORT_COLUMNS])
     rows = 0
     with engine.connect() as conn:
-        result = conn.execution_options(stream_results=True, yield_per=5000).execute(_members(segment_id, columns))
+        result = conn.execution_options(stream_results=True, yield_per=5000).execute(
+            _members(segment_id, columns)
+        )
         for row in result:
             cells = []
             for value in row:

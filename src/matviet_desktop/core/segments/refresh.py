@@ -107,7 +107,9 @@ def _lock(conn: Connection, segment_id: uuid.UUID) -> Any:
     return row
 
 
-def _apply(conn: Connection, segment_id: uuid.UUID, name: str, started: float, replace: bool) -> RefreshResult:
+def _apply(
+    conn: Connection, segment_id: uuid.UUID, name: str, started: float, replace: bool
+) -> RefreshResult:
     """Apply `segment_refresh_new` to the segment: as the full new set, or as additions only."""
     now = conn.execute(text("SELECT now()")).scalar_one()
     params = {"sid": segment_id, "now": now}
@@ -200,7 +202,9 @@ def set_static_members(
         # Unknown ids are ignored; `remove` turns "ids to drop" into "members to keep".
         conn.execute(text(_DROP_UNKNOWN))
         if mode == "remove":
-            conn.execute(text("CREATE TEMP TABLE segment_refresh_drop ON COMMIT DROP AS TABLE segment_refresh_new"))
+            conn.execute(
+                text("CREATE TEMP TABLE segment_refresh_drop ON COMMIT DROP AS TABLE segment_refresh_new")
+            )
             conn.execute(text("TRUNCATE segment_refresh_new"))
             conn.execute(text(_KEEP_OTHERS), {"sid": segment_id})
         return _apply(conn, segment_id, row.name, started, replace=mode != "add")
@@ -221,7 +225,8 @@ def copy_static_members(engine: Engine, source_id: uuid.UUID, target_id: uuid.UU
     with engine.connect() as conn:
         ids = list(
             conn.scalars(
-                text("SELECT customer_id FROM customer_segments WHERE segment_rule_id = :sid"), {"sid": source_id}
+                text("SELECT customer_id FROM customer_segments WHERE segment_rule_id = :sid"),
+                {"sid": source_id},
             )
         )
     return set_static_members(engine, target_id, ids)

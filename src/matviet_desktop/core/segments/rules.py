@@ -215,8 +215,10 @@ class _Parser:
         self._extra_keys(data, {"field", "op", "value"}, path)
         name, op = data.get("field"), data.get("op")
         spec = cat.FIELDS.get(name) if isinstance(name, str) else None
-        if spec is None:
-            self.error(f"{path}.field", f"Trường “{name}” không tồn tại trong danh mục trường.", "unknown_field")
+        if spec is None or not isinstance(name, str):
+            self.error(
+                f"{path}.field", f"Trường “{name}” không tồn tại trong danh mục trường.", "unknown_field"
+            )
             return None
         if op not in spec.operators:
             allowed = ", ".join(spec.operators)
@@ -270,7 +272,7 @@ class _Parser:
         self._extra_keys(data, {"event", "where", "count_op", "count", "within_last_days"}, path)
         name = data.get("event")
         spec = cat.EVENTS.get(name) if isinstance(name, str) else None
-        if spec is None:
+        if spec is None or not isinstance(name, str):
             allowed = ", ".join(cat.EVENTS)
             self.error(f"{path}.event", f"Sự kiện “{name}” không tồn tại; dùng: {allowed}.", "unknown_event")
             return None
@@ -286,7 +288,11 @@ class _Parser:
                 ppath = f"{path}.where.{key}"
                 if prop is None:
                     allowed = ", ".join(spec.properties) or "(không có)"
-                    self.error(ppath, f"Sự kiện “{name}” không có thuộc tính “{key}”; dùng: {allowed}.", "unknown_property")
+                    self.error(
+                        ppath,
+                        f"Sự kiện “{name}” không có thuộc tính “{key}”; dùng: {allowed}.",
+                        "unknown_property",
+                    )
                     ok = False
                     continue
                 v = self.scalar(prop.type, raw_where[key], ppath, prop)

@@ -36,11 +36,26 @@ def _field_schema(spec: cat.FieldSpec) -> dict[str, Any]:
     ops = spec.operators
     groups: list[tuple[list[str], dict[str, Any] | None]] = [
         ([o for o in ops if o in cat.NO_VALUE_OPS], None),
-        ([o for o in ops if o in cat.LIST_OPS], {"type": "array", "items": scalar, "minItems": 1, "maxItems": cat.MAX_LIST_ITEMS}),
-        ([o for o in ops if o == "between"], {"type": "array", "prefixItems": [scalar, scalar], "minItems": 2, "maxItems": 2}),
-        ([o for o in ops if o in ("within_last_days", "more_than_days_ago")], {"type": "integer", "minimum": 0, "maximum": cat.MAX_DAYS}),
-        ([o for o in ops if o == "anniversary_within_days"], {"type": "integer", "minimum": 0, "maximum": cat.MAX_ANNIVERSARY_DAYS}),
-        ([o for o in ops if o in cat.TEXT_MATCH_OPS], {"type": "string", "minLength": 1, "maxLength": cat.MAX_TEXT_LENGTH}),
+        (
+            [o for o in ops if o in cat.LIST_OPS],
+            {"type": "array", "items": scalar, "minItems": 1, "maxItems": cat.MAX_LIST_ITEMS},
+        ),
+        (
+            [o for o in ops if o == "between"],
+            {"type": "array", "prefixItems": [scalar, scalar], "minItems": 2, "maxItems": 2},
+        ),
+        (
+            [o for o in ops if o in ("within_last_days", "more_than_days_ago")],
+            {"type": "integer", "minimum": 0, "maximum": cat.MAX_DAYS},
+        ),
+        (
+            [o for o in ops if o == "anniversary_within_days"],
+            {"type": "integer", "minimum": 0, "maximum": cat.MAX_ANNIVERSARY_DAYS},
+        ),
+        (
+            [o for o in ops if o in cat.TEXT_MATCH_OPS],
+            {"type": "string", "minLength": 1, "maxLength": cat.MAX_TEXT_LENGTH},
+        ),
         ([o for o in ops if o in ("eq", "ne", "lt", "lte", "gt", "gte")], scalar),
     ]
     variants = []
@@ -50,7 +65,9 @@ def _field_schema(spec: cat.FieldSpec) -> dict[str, Any]:
         if value is None:
             variants.append({"properties": {"op": {"enum": group_ops}}, "not": {"required": ["value"]}})
         else:
-            variants.append({"properties": {"op": {"enum": group_ops}, "value": value}, "required": ["value"]})
+            variants.append(
+                {"properties": {"op": {"enum": group_ops}, "value": value}, "required": ["value"]}
+            )
     return {
         "title": spec.label,
         "type": "object",
@@ -125,7 +142,7 @@ def rule_json_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "Quy tắc phân khúc khách hàng Mắt Việt",
-        "description": "Rule language version %d; see docs/segments.md." % RULE_VERSION,
+        "description": f"Rule language version {RULE_VERSION}; see docs/segments.md.",
         "anyOf": [
             node,
             {

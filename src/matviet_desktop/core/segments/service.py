@@ -11,9 +11,9 @@ import datetime as dt
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, text, update
 
 from matviet_desktop.core.db.models import Campaign, CustomerSegment, SegmentMembershipHistory, SegmentRule
 from matviet_desktop.core.segments.compiler import count_query, customers, where_clause
@@ -27,7 +27,7 @@ from matviet_desktop.core.segments.rules import (
     unwrap,
 )
 
-segment_rules = SegmentRule.__table__
+segment_rules = cast(Table, SegmentRule.__table__)
 # Counts over a million customers hash the event sets they test membership of; give them room so
 # `NOT IN (subquery)` stays a hashed subplan instead of a per-row rescan.
 COUNT_WORK_MEM = "128MB"
@@ -314,7 +314,9 @@ def segment_users(conn: Connection, segment_id: uuid.UUID) -> list[str]:
     dependants = [sid for sid, refs in graph.items() if segment_id in refs and sid != segment_id]
     if dependants:
         names = conn.execute(
-            select(segment_rules.c.name).where(segment_rules.c.id.in_(dependants)).order_by(segment_rules.c.name)
+            select(segment_rules.c.name)
+            .where(segment_rules.c.id.in_(dependants))
+            .order_by(segment_rules.c.name)
         )
         users += [f"phân khúc “{n}”" for (n,) in names]
     return users
@@ -328,10 +330,8 @@ def delete_segment(engine: Engine, segment_id: uuid.UUID) -> None:
         users = segment_users(conn, segment_id)
         if users:
             raise SegmentInUse(info.name, users)
-        conn.execute(delete(CustomerSegment.__table__).where(CustomerSegment.segment_rule_id == segment_id))
+        conn.execute(delete(CustomerSegment).where(CustomerSegment.segment_rule_id == segment_id))
         conn.execute(
-            delete(SegmentMembershipHistory.__table__).where(
-                SegmentMembershipHistory.segment_rule_id == segment_id
-            )
+            delete(SegmentMembershipHistory).where(SegmentMembershipHistory.segment_rule_id == segment_id)
         )
         conn.execute(delete(segment_rules).where(segment_rules.c.id == segment_id))

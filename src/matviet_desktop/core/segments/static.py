@@ -65,13 +65,12 @@ def read_keys(data: bytes) -> tuple[str, str, list[tuple[int, str]]]:
     content = str(best) if best is not None else data.decode("utf-8", errors="replace")
     reader = csv.reader(io.StringIO(content.lstrip("\ufeff")))
     header = next(reader, None) or []
-    for index, name in enumerate(header):
-        kind = HEADERS.get(fold(name).replace("_", " ").strip()) or HEADERS.get(fold(name).strip())
-        if kind:
-            break
-    else:
+    found = [(i, HEADERS.get(fold(name).replace("_", " ").strip())) for i, name in enumerate(header)]
+    matches = [(i, kind) for i, kind in found if kind]
+    if not matches:
         wanted = "customer_id, phone / Số điện thoại, external_id, email"
         raise SegmentError(f"Không thấy cột nhận diện khách hàng trong tệp CSV; cần một trong: {wanted}.")
+    index, kind = matches[0]
     keys = []
     for line, row in enumerate(reader, start=2):
         value = row[index].strip() if index < len(row) else ""
@@ -80,7 +79,9 @@ def read_keys(data: bytes) -> tuple[str, str, list[tuple[int, str]]]:
     return header[index], kind, keys
 
 
-def import_static_csv(engine: Engine, segment_id: uuid.UUID, path: Path, *, mode: str = "replace") -> ImportReport:
+def import_static_csv(
+    engine: Engine, segment_id: uuid.UUID, path: Path, *, mode: str = "replace"
+) -> ImportReport:
     column, kind, keys = read_keys(path.read_bytes())
     with engine.begin() as conn:
         conn.execute(text("CREATE TEMP TABLE segment_import_keys (line int, key text) ON COMMIT DROP"))
