@@ -61,10 +61,14 @@ def test_customers_cp1258_counts_reasons_and_canonical_phones(engine: Engine, tm
     with engine.connect() as conn:
         stored = {
             r.external_id: r
-            for r in conn.execute(text("SELECT external_id, full_name, phone, email, search_text FROM customers"))
+            for r in conn.execute(
+                text("SELECT external_id, full_name, phone, email, search_text FROM customers")
+            )
         }
         rejects = conn.execute(
-            text("SELECT line_no, field, value, reason_code FROM import_rejects WHERE import_id = :i ORDER BY line_no"),
+            text(
+                "SELECT line_no, field, value, reason_code FROM import_rejects WHERE import_id = :i ORDER BY line_no"
+            ),
             {"i": report.import_id},
         ).all()
     assert stored["KH001"].full_name == "Nguyễn Thị Ánh Đào"  # decoded from cp1258 combining tones, NFC
@@ -140,10 +144,14 @@ def test_xlsx_with_excel_numbers_and_dates(engine: Engine, tmp_path: Path) -> No
     assert (report.total_rows, report.inserted, report.rejected_rows) == (4, 2, 2)
     assert report.reasons == {"unknown_customer": 1, "negative_amount": 1, "bad_value": 1}
     with engine.connect() as conn:
-        lines = conn.execute(
-            text("SELECT DISTINCT line_no FROM import_rejects WHERE import_id = :i ORDER BY 1"),
-            {"i": report.import_id},
-        ).scalars().all()
+        lines = (
+            conn.execute(
+                text("SELECT DISTINCT line_no FROM import_rejects WHERE import_id = :i ORDER BY 1"),
+                {"i": report.import_id},
+            )
+            .scalars()
+            .all()
+        )
         channel = conn.execute(text("SELECT channel FROM orders WHERE external_id = 'X002'")).scalar()
     assert lines == [4, 6]  # the blank row 5 still counts in spreadsheet numbering
     assert channel == "website"
@@ -156,7 +164,9 @@ def test_dry_run_reports_the_same_and_writes_nothing(engine: Engine, tmp_path: P
     assert (dry.inserted, dry.rejected_rows) == (4, 8)
     assert _scalar(engine, "SELECT count(*) FROM orders") == 0
     assert _scalar(engine, "SELECT count(*) FROM import_rejects WHERE import_id = :i", i=dry.import_id) == 8
-    assert _scalar(engine, "SELECT dry_run AND status = 'completed' FROM imports WHERE id = :i", i=dry.import_id)
+    assert _scalar(
+        engine, "SELECT dry_run AND status = 'completed' FROM imports WHERE id = :i", i=dry.import_id
+    )
     real = run_import(engine, "orders", path)
     assert real.previous_import_id is None  # a dry run does not count as imported
     assert real.inserted == 4
@@ -187,8 +197,16 @@ def test_rejects_export_fix_and_reimport(engine: Engine, tmp_path: Path) -> None
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     header, body = rows[0], rows[1:]
-    assert header[:8] == ["Ma don hang", "Ma KH", "So dien thoai", "Cua hang", "Ngay mua", "Thanh tien", "Giam gia",
-                          "Trang thai"]
+    assert header[:8] == [
+        "Ma don hang",
+        "Ma KH",
+        "So dien thoai",
+        "Cua hang",
+        "Ngay mua",
+        "Thanh tien",
+        "Giam gia",
+        "Trang thai",
+    ]
     negative = next(r for r in body if r[0] == "DH006")
     assert "bị âm" in negative[-1] and negative[-2] == "7"
     # The clerk fixes the negative amount, deletes the other rows and imports the file again.

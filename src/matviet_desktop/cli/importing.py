@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from sqlalchemy import Engine
 
 from matviet_desktop.cli.common import DatabaseUrl, JsonOutput, emit, engine_for, fail
 from matviet_desktop.core.customers import identity
@@ -27,6 +30,16 @@ MappingOption = Annotated[
     Path | None, typer.Option("--mapping", help="Tệp JSON ánh xạ cột → trường (xem docs/import.md).")
 ]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Kiểm tra và đếm, không ghi dữ liệu.")]
+
+
+@contextmanager
+def _engine(database_url: str | None) -> Iterator[Engine]:
+    """An engine for one command, closed afterwards (no pooled connections left behind)."""
+    engine = engine_for(database_url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 def _summary(report: ImportReport) -> str:
@@ -57,7 +70,8 @@ def _make_import_command(kind: str) -> None:
         json: JsonOutput = False,
     ) -> None:
         try:
-            report = run_import(engine_for(database_url), kind, file, mapping=mapping, dry_run=dry_run)
+            with _engine(database_url) as engine:
+                report = run_import(engine, kind, file, mapping=mapping, dry_run=dry_run)
         except (UnreadableFile, MappingError) as exc:
             fail(str(exc))
             return
@@ -100,7 +114,8 @@ def rejects_command(
 ) -> None:
     """Write the rejected rows of an import to a CSV to fix and import again."""
     try:
-        count = export_rejects_csv(engine_for(database_url), import_id, out)
+        with _engine(database_url) as engine:
+            count = export_rejects_csv(engine, import_id, out)
     except LookupError as exc:
         fail(str(exc))
         return
@@ -112,7 +127,8 @@ def list_command(
     status: str = "pending", limit: int = 100, database_url: DatabaseUrl = None, json: JsonOutput = False
 ) -> None:
     """Pairs of customers that may be the same person."""
-    pairs = identity.list_duplicates(engine_for(database_url), status=status, limit=limit)
+    with _engine(database_url) as engine:
+        pairs = identity.list_duplicates(engine, status=status, limit=limit)
     human = (
         "\n".join(
             f"#{p.id} {p.reason} ({p.score}): {p.a.full_name} {p.a.phone or ''} {p.a.external_id or ''}"
@@ -127,7 +143,8 @@ def list_command(
 @duplicates_app.command("detect")
 def detect_duplicates_command(database_url: DatabaseUrl = None, json: JsonOutput = False) -> None:
     """Scan all customers for probable duplicates (same email; same name and birthday)."""
-    added = identity.detect_duplicates(engine_for(database_url))
+    with _engine(database_url) as engine:
+        added = identity.detect_duplicates(engine)
     emit({"added": added}, json, f"Thêm {added} cặp vào hàng chờ duyệt.")
 
 
@@ -142,9 +159,8 @@ def merge_command(
 ) -> None:
     """Merge a queued pair into one customer (undoable)."""
     try:
-        result = identity.merge_candidate(
-            engine_for(database_url), candidate_id, uuid.UUID(survivor) if survivor else None
-        )
+        with _engine(database_url) as engine:
+            result = identity.merge_candidate(engine, candidate_id, uuid.UUID(survivor) if survivor else None)
     except identity.MergeError as exc:
         fail(str(exc))
         return
@@ -159,7 +175,8 @@ def merge_command(
 def undo_command(merge_id: int, database_url: DatabaseUrl = None, json: JsonOutput = False) -> None:
     """Undo a merge: restore the merged customer and move its rows back."""
     try:
-        identity.undo_merge(engine_for(database_url), merge_id)
+        with _engine(database_url) as engine:
+            identity.undo_merge(engine, merge_id)
     except identity.MergeError as exc:
         fail(str(exc))
         return
@@ -170,7 +187,8 @@ def undo_command(merge_id: int, database_url: DatabaseUrl = None, json: JsonOutp
 def dismiss_command(candidate_id: int, database_url: DatabaseUrl = None, json: JsonOutput = False) -> None:
     """Mark a pair as two different people."""
     try:
-        identity.dismiss_duplicate(engine_for(database_url), candidate_id)
+        with _engine(database_url) as engine:
+            identity.dismiss_duplicate(engine, candidate_id)
     except identity.MergeError as exc:
         fail(str(exc))
         return

@@ -444,7 +444,7 @@ def apply_consents(ctx: StageContext) -> Outcome:
         " ELSE ARRAY[s.channel] END) AS ch(channel) WHERE cardinality(s.problems) = 0),"
         " ins AS (INSERT INTO consent_events (customer_id, channel, granted, occurred_at, source, evidence, import_id)"
         " SELECT customer_id, channel, granted, occurred_at, source, evidence, %(import_id)s FROM events"
-        " ON CONFLICT ON CONSTRAINT uq_consent_events_customer_id_channel_granted_occurred_at_source DO NOTHING"
+        " ON CONFLICT (customer_id, channel, granted, occurred_at, source) DO NOTHING"
         " RETURNING customer_id, channel, granted, occurred_at, source)"
         " SELECT count(DISTINCT e.line_no) FROM events e JOIN ins USING (customer_id, channel, granted,"
         " occurred_at, source)",

@@ -246,9 +246,9 @@ def guess_kind(headers: list[str]) -> str | None:
     best: tuple[int, str] | None = None
     for kind in KINDS:
         proposal = propose_mapping(kind, headers)
-        if proposal.missing_required():
-            continue
         score = len(proposal.columns)
+        if proposal.missing_required() or score == 0:
+            continue
         if best is None or score > best[0]:
             best = (score, kind)
     return best[1] if best else None

@@ -84,7 +84,9 @@ class ConsentEvent(Base):
     __tablename__ = "consent_events"
     __table_args__ = (
         CheckConstraint("channel IN ('sms','zalo','email')", name="channel"),
-        UniqueConstraint("customer_id", "channel", "granted", "occurred_at", "source"),
+        UniqueConstraint(
+            "customer_id", "channel", "granted", "occurred_at", "source", name="uq_consent_events_event"
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)

@@ -158,7 +158,7 @@ def upgrade() -> None:
             "granted",
             "occurred_at",
             "source",
-            name=op.f("uq_consent_events_customer_id_channel_granted_occurred_at_source"),
+            name="uq_consent_events_event",
         ),
     )
     op.add_column("order_items", sa.Column("external_id", sa.String(length=100), nullable=True))
