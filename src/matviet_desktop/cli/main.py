@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from matviet_desktop.cli import db, importing, segments
+from matviet_desktop.cli import db, importing, scoring, segments
 from matviet_desktop.cli.common import dispose_engines
 
 app = typer.Typer(
@@ -25,6 +25,7 @@ app.add_typer(db.app, name="db")
 app.add_typer(importing.app, name="import")
 app.add_typer(importing.duplicates_app, name="duplicates")
 app.add_typer(segments.app, name="segments")
+scoring.register(app)
 
 
 def run() -> None:

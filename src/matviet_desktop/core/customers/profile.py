@@ -186,7 +186,13 @@ def _orders(conn: Connection, customer_id: uuid.UUID) -> list[OrderSummary]:
         {"ids": [o[0] for o in orders]},
     ):
         lines.setdefault(r[0], []).append(OrderLine(r[1], r[2], r[3], r[4], r[5]))
-    return [OrderSummary(*o, lines=lines.get(o[0], [])) for o in orders]
+    return [
+        OrderSummary(
+            id=o[0], external_id=o[1], order_date=o[2], store=o[3], channel=o[4], status=o[5],
+            total_amount=o[6], discount_amount=o[7], promo_code=o[8], lines=lines.get(o[0], []),
+        )
+        for o in orders
+    ]  # fmt: skip
 
 
 def _segments(conn: Connection, customer_id: uuid.UUID) -> list[SegmentMembership]:

@@ -45,7 +45,8 @@ def segment_overview(engine: Engine, days: int = 90) -> list[SegmentOverview]:
             .where(Campaign.segment_rule_id.is_not(None))
             .order_by(Campaign.name)
         ):
-            campaigns.setdefault(sid, []).append(name)
+            if sid is not None:
+                campaigns.setdefault(sid, []).append(name)
         graph = dependency_graph(conn)
     dependants: dict[uuid.UUID, list[str]] = {}
     for sid, refs in graph.items():

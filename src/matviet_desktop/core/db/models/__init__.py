@@ -1,5 +1,6 @@
 """ORM models, one module per area. Importing this package registers every table."""
 
+from matviet_desktop.core.db.models import customer_list  # noqa: F401  (list/search indexes)
 from matviet_desktop.core.db.models.campaigns import (
     Campaign,
     CampaignAttribution,
@@ -7,7 +8,6 @@ from matviet_desktop.core.db.models.campaigns import (
     CampaignTarget,
 )
 from matviet_desktop.core.db.models.customers import Customer, CustomerEngagement, DemoTruth
-from matviet_desktop.core.db.models import customer_list  # noqa: F401  (list/search indexes)
 from matviet_desktop.core.db.models.importing import (
     ConsentEvent,
     CustomerMerge,
@@ -18,6 +18,7 @@ from matviet_desktop.core.db.models.importing import (
 )
 from matviet_desktop.core.db.models.orders import Order, OrderItem
 from matviet_desktop.core.db.models.reference import AppSetting, Product, Store
+from matviet_desktop.core.db.models.scoring import CustomerLifecycleHistory, ScoringRun
 from matviet_desktop.core.db.models.segments import (
     CustomerSegment,
     SegmentMembershipHistory,
@@ -34,6 +35,7 @@ __all__ = [
     "ConsentEvent",
     "Customer",
     "CustomerEngagement",
+    "CustomerLifecycleHistory",
     "CustomerMerge",
     "CustomerSegment",
     "DemoTruth",
@@ -44,6 +46,7 @@ __all__ = [
     "Order",
     "OrderItem",
     "Product",
+    "ScoringRun",
     "SegmentMembershipHistory",
     "SegmentRule",
     "SegmentSizeHistory",

@@ -8,11 +8,13 @@ extensions (`to_tsvector('simple', …)` is core PostgreSQL).
 
 from __future__ import annotations
 
-from sqlalchemy import Index, text
+from typing import cast
+
+from sqlalchemy import Index, Table, text
 
 from matviet_desktop.core.db.models.customers import Customer
 
-_t = Customer.__table__
+_t = cast(Table, Customer.__table__)
 
 LIST_INDEXES = (
     Index("ix_customers_full_name_id", _t.c.full_name, _t.c.id),

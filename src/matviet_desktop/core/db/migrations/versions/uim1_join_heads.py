@@ -4,13 +4,13 @@ The lead re-chains area migrations on main; this empty merge revision only lets 
 branch upgrade to a single head meanwhile, and can be dropped when re-chaining.
 
 Revision ID: uim1
-Revises: 0003, 0004, ui01
+Revises: 0002, 0003, 0004, ui01
 """
 
 from __future__ import annotations
 
 revision = "uim1"
-down_revision = ("0003", "0004", "ui01")
+down_revision = ("0002", "0003", "0004", "ui01")
 branch_labels = None
 depends_on = None
 
