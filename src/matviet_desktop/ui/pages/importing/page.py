@@ -54,6 +54,16 @@ STEPS = [
     QT_TRANSLATE_NOOP("Import", "5. Kết quả"),
 ]
 NOT_IMPORTED = -1
+# For --screenshots: what a store clerk's export typically looks like, mistakes included.
+SAMPLE_CSV = """Mã KH;Họ và tên;SĐT;Email;Giới tính;Ngày sinh;Cửa hàng
+KH9001;Nguyễn Thị Ánh Đào;0912 345 678;dao@example.com;Nữ;05/03/1990;HCM01
+KH9002;Trần Văn Bình;0168 234 5678;;nam;12/11/1985;HN01
+KH9003;Lê Hoàng Phúc;09O1234567;;;;HCM01
+KH9004;Phạm Thu Hà;+84 90 123 4567;ha@@example;;;
+KH9005;Đỗ Minh Quân;0903.111.222;;;31/02/1992;
+KH9006;Vũ Thị Lan;0904-222-333;;;;XX99
+KH9007;Ngô Bảo Châu;0988 777 666;chau@example.com;khác;;DN01
+"""
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -198,8 +208,13 @@ class ImportPage(Page):
         layout.addLayout(kpis)
         rejects_card = Card(self.tr("Dòng bị từ chối và cách sửa"))
         self.rejects_table = _table([self.tr("Dòng"), self.tr("Lỗi"), self.tr("Nội dung dòng")])
-        self.rejects_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.rejects_table.setWordWrap(True)
+        header = self.rejects_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 560)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.rejects_table.setWordWrap(False)
+        self.rejects_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         rejects_card.body.addWidget(self.rejects_table)
         layout.addWidget(rejects_card, 1)
         buttons = QHBoxLayout()
@@ -401,11 +416,13 @@ class ImportPage(Page):
         self.rejects_table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             self.rejects_table.setItem(r, 0, QTableWidgetItem(str(row.line_no)))
-            self.rejects_table.setItem(r, 1, QTableWidgetItem("\n".join(row.problems)))
-            cells = ", ".join(f"{h}: {c}" for h, c in zip(headers, row.cells, strict=False) if c)
-            self.rejects_table.setItem(r, 2, QTableWidgetItem(cells))
-        self.rejects_table.resizeRowsToContents()
-        self.rejects_table.resizeColumnToContents(0)
+            problems = QTableWidgetItem("; ".join(row.problems))
+            problems.setToolTip("\n".join(row.problems))
+            self.rejects_table.setItem(r, 1, problems)
+            cells = " · ".join(c for c in row.cells if c)
+            content = QTableWidgetItem(cells)
+            content.setToolTip("\n".join(f"{h}: {c}" for h, c in zip(headers, row.cells, strict=False) if c))
+            self.rejects_table.setItem(r, 2, content)
         self.save_rejects_button.setEnabled(bool(rows))
         self.commit_button.setVisible(report.dry_run)
         self.back_to_mapping.setVisible(report.dry_run)
@@ -452,6 +469,22 @@ class ImportPage(Page):
             on_result=done,
             on_error=self._failed,
         )
+
+    def screenshot_variants(self) -> list[tuple[str, Callable[[], None]]]:
+        """Dry-run a small sample file with typical mistakes (dry runs write no customer data)."""
+        import tempfile
+
+        sample = Path(tempfile.mkdtemp(prefix="matviet-shot-")) / "khach_hang_mau.csv"
+        sample.write_text(SAMPLE_CSV, encoding="utf-8-sig")
+
+        def preview() -> None:
+            self.open_file(sample)
+
+        def dry_run() -> None:
+            if self.preview is not None and self.preview.kind:
+                self.start_import(dry_run=True)
+
+        return [("preview", preview), ("dry-run", dry_run)]
 
     def restart(self) -> None:
         self.preview = None
