@@ -110,9 +110,9 @@ def seed_customers(engine: Engine, customers: int = 1000, seed: float = 0.42) ->
                        ({ffam})[f] || ' ' || ({fmid})[m] || ' ' || ({fgiv})[gv] || ' 849' || lpad(n::text, 8, '0')
                          || ' 09' || lpad(n::text, 8, '0')
                          || CASE WHEN r1 < 0.6 THEN ' ' || lower(({fgiv})[gv]) || '.' || n || '@gmail.com' ELSE '' END
-                FROM _g JOIN LATERAL (
-                    SELECT id, province FROM stores ORDER BY id OFFSET (_g.n % (SELECT count(*) FROM stores)) LIMIT 1
-                ) s ON true
+                FROM _g
+                CROSS JOIN (SELECT array_agg(id ORDER BY id) AS ids FROM stores) a
+                JOIN stores s ON s.id = a.ids[1 + _g.n % cardinality(a.ids)]
                 """,  # noqa: S608 - only constant arrays are interpolated
             )
         )

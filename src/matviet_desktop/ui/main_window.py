@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,9 +32,9 @@ from matviet_desktop.ui.widgets.common import button, label, page_layout
 log = logging.getLogger(__name__)
 
 ROLE_NAMES = {
-    Role.ADMIN: "Quản trị viên",
-    Role.MANAGER: "Quản lý cửa hàng",
-    Role.STAFF: "Nhân viên",
+    Role.ADMIN: QT_TRANSLATE_NOOP("Roles", "Quản trị viên"),
+    Role.MANAGER: QT_TRANSLATE_NOOP("Roles", "Quản lý cửa hàng"),
+    Role.STAFF: QT_TRANSLATE_NOOP("Roles", "Nhân viên"),
 }
 
 

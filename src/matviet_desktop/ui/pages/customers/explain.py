@@ -18,7 +18,8 @@ from matviet_desktop.ui.labels import label as code_label
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Explain", text)
+    # pyside6-lupdate files module-level tr() calls under the empty context; look them up there.
+    return QCoreApplication.translate("", text)
 
 
 def clv_hint(p: dict[str, Any]) -> str:

@@ -16,7 +16,8 @@ from matviet_desktop.ui import formatting as fmt
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("RuleReadout", text)
+    # pyside6-lupdate files module-level tr() calls under the empty context; look them up there.
+    return QCoreApplication.translate("", text)
 
 
 def _value_text(spec: cat.FieldSpec | cat.PropertySpec | None, value: Any, stores: dict[str, str]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -288,12 +288,25 @@ class QCoreApplicationTr:
 
 class LegalSection(QWidget):
     RULES = [
-        "Tin quảng cáo phải có đồng ý của khách cho đúng kênh, và không gửi cho số/địa chỉ trong danh sách "
-        "không liên lạc.",
-        "SMS quảng cáo chỉ gửi từ 07:00 đến 22:00 (giờ Việt Nam); tin đến ngoài giờ được giữ lại chờ sáng hôm sau.",
-        "Mỗi số điện thoại nhận tối đa 3 SMS quảng cáo và mỗi email tối đa 3 thư quảng cáo trong 24 giờ, tính "
-        "trên mọi chiến dịch.",
-        "Tin quảng cáo bắt đầu bằng nhãn [QC] và kết thúc bằng hướng dẫn từ chối; khách từ chối là dừng ngay.",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Tin quảng cáo phải có đồng ý của khách cho đúng kênh, và không gửi cho số/địa chỉ trong danh sách "
+            "không liên lạc.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "SMS quảng cáo chỉ gửi từ 07:00 đến 22:00 (giờ Việt Nam); tin đến ngoài giờ được giữ lại chờ sáng "
+            "hôm sau.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Mỗi số điện thoại nhận tối đa 3 SMS quảng cáo và mỗi email tối đa 3 thư quảng cáo trong 24 giờ, "
+            "tính trên mọi chiến dịch.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Tin quảng cáo bắt đầu bằng nhãn [QC] và kết thúc bằng hướng dẫn từ chối; khách từ chối là dừng ngay.",
+        ),
     ]
 
     def __init__(self) -> None:

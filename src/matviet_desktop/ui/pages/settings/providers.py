@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from matviet_desktop.ui.context import AppContext
@@ -23,21 +23,21 @@ PROVIDER_NAMES = {
     "mailgun": "Email qua Mailgun",
 }
 FIELD_LABELS = {
-    "base_url": "Địa chỉ API",
-    "brandname": "Brandname",
-    "api_key": "API key",
-    "secret_key": "Secret key",
-    "app_id": "App ID",
-    "app_secret": "App secret",
-    "oaid": "Zalo OA ID",
-    "host": "Máy chủ SMTP",
-    "port": "Cổng",
-    "username": "Tên đăng nhập",
-    "password": "Mật khẩu",
-    "from_address": "Địa chỉ gửi",
-    "domain": "Tên miền",
-    "rate_per_s": "Tốc độ tối đa (tin/giây)",
-    "timeout_s": "Thời gian chờ (giây)",
+    "base_url": QT_TRANSLATE_NOOP("Providers", "Địa chỉ API"),
+    "brandname": QT_TRANSLATE_NOOP("Providers", "Brandname"),
+    "api_key": QT_TRANSLATE_NOOP("Providers", "API key"),
+    "secret_key": QT_TRANSLATE_NOOP("Providers", "Secret key"),
+    "app_id": QT_TRANSLATE_NOOP("Providers", "App ID"),
+    "app_secret": QT_TRANSLATE_NOOP("Providers", "App secret"),
+    "oaid": QT_TRANSLATE_NOOP("Providers", "Zalo OA ID"),
+    "host": QT_TRANSLATE_NOOP("Providers", "Máy chủ SMTP"),
+    "port": QT_TRANSLATE_NOOP("Providers", "Cổng"),
+    "username": QT_TRANSLATE_NOOP("Providers", "Tên đăng nhập"),
+    "password": QT_TRANSLATE_NOOP("Providers", "Mật khẩu"),
+    "from_address": QT_TRANSLATE_NOOP("Providers", "Địa chỉ gửi"),
+    "domain": QT_TRANSLATE_NOOP("Providers", "Tên miền"),
+    "rate_per_s": QT_TRANSLATE_NOOP("Providers", "Tốc độ tối đa (tin/giây)"),
+    "timeout_s": QT_TRANSLATE_NOOP("Providers", "Thời gian chờ (giây)"),
 }
 
 
