@@ -64,9 +64,11 @@ def open_database(job: Job, explicit_url: str | None, demo: bool) -> OpenedDatab
 
         ready = getattr(embedded, "ensure_demo_ready", None)
         if ready is not None:
+            # Starts the embedded server, migrates and seeds it on first use (DemoReady.url).
             returned = ready(progress=job.progress)
-            if isinstance(returned, str):
-                resolved = ResolvedDatabase(returned, resolved.source)
+            url = returned if isinstance(returned, str) else getattr(returned, "url", None)
+            if url:
+                resolved = ResolvedDatabase(url, resolved.source)
     return OpenedDatabase(resolved, probe(resolved.url))
 
 
