@@ -230,11 +230,11 @@ class SegmentDetailView(QWidget):
         self.banner.show_message("error", self.tr("Xuất thất bại: ") + str(error.exception))
 
     def _create_campaign(self) -> None:
-        """Open the campaigns page; it offers `new_campaign_for_segment(segment_id)` when installed."""
+        """Open the campaign wizard on the campaigns page with this segment as the audience."""
         if self.detail is None or self.ctx.navigate is None:
             return
         page = self.ctx.navigate("campaigns")
-        start = getattr(page, "new_campaign_for_segment", None)
+        start = getattr(page, "open_wizard", None) or getattr(page, "new_campaign_for_segment", None)
         if callable(start):
             start(self.detail.info.id)
         else:
