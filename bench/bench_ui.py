@@ -98,6 +98,13 @@ def main() -> int:
     )
     rows: list[tuple[str, str, str]] = []
 
+    class Rows(list):  # prints each figure as soon as it is measured (scoring takes minutes)
+        def append(self, row: tuple[str, str, str]) -> None:
+            super().append(row)
+            print(" | ".join(row), flush=True)
+
+    rows = Rows()
+
     # 1. Time to first rows.
     page = CustomersPage(ctx)
     page.resize(1360, 860)

@@ -58,7 +58,8 @@ class SearchTerm:
 
 def parse_search(term: str) -> SearchTerm:
     """Turn what staff type into a search: phone digits, an exact e-mail, or name word prefixes."""
-    term = (term or "").strip()
+    raw = term or ""
+    term = raw.strip()
     if not term:
         return SearchTerm("empty")
     if "@" in term and " " not in term:
@@ -72,7 +73,12 @@ def parse_search(term: str) -> SearchTerm:
     words = _WORD.findall(fold(term))
     if not words:
         return SearchTerm("empty")
-    return SearchTerm("words", tsquery=" & ".join(f"{w}:*" for w in words))
+    # Words already followed by a space are complete: exact lexemes let GIN skip through the
+    # posting lists of very common words ("van", "thi") instead of unioning every "van…" key; only
+    # the word being typed is a prefix.
+    still_typing = not raw.endswith((" ", "\t"))
+    parts = [f"{w}:*" if still_typing and i == len(words) - 1 else w for i, w in enumerate(words)]
+    return SearchTerm("words", tsquery=" & ".join(parts))
 
 
 @dataclass(frozen=True)
