@@ -130,6 +130,31 @@
         <translation>Score %1/10</translation>
     </message>
     <message>
+        <location filename="../pages/customers/explain.py" line="118"/>
+        <source>tư vấn</source>
+        <translation>consultation</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="119"/>
+        <source>nhận kính</source>
+        <translation>glasses pick-up</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="120"/>
+        <source>sửa, chỉnh kính</source>
+        <translation>repair or adjustment</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="121"/>
+        <source>khám mắt</source>
+        <translation>eye exam</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="123"/>
+        <source>Mục đích: %1</source>
+        <translation>Purpose: %1</translation>
+    </message>
+    <message>
         <location filename="../pages/segments/readout.py" line="37"/>
         <source>có</source>
         <translation>yes</translation>

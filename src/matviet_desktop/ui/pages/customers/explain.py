@@ -113,6 +113,15 @@ def event_detail(event: TimelineEvent) -> str:
         return tr("Điểm %1/10").replace("%1", str(d["score"]))
     if event.kind == "eye_exam" and d.get("result"):
         return str(d["result"])
+    if event.kind == "store_visit" and d.get("purpose"):
+        purposes = {
+            "consultation": tr("tư vấn"),
+            "pickup": tr("nhận kính"),
+            "repair": tr("sửa, chỉnh kính"),
+            "eye_exam": tr("khám mắt"),
+        }
+        return tr("Mục đích: %1").replace("%1", purposes.get(str(d["purpose"]), str(d["purpose"])))
     if d.get("campaign_name") or d.get("campaign"):
         return str(d.get("campaign_name") or d.get("campaign"))
-    return ", ".join(f"{k}: {v}" for k, v in list(d.items())[:3])
+    # Ids mean nothing to staff; show the remaining plain values.
+    return ", ".join(f"{k}: {v}" for k, v in list(d.items())[:3] if not k.endswith("_id"))
