@@ -1,5 +1,6 @@
 """ORM models, one module per area. Importing this package registers every table."""
 
+from matviet_desktop.core.db.models import customer_list  # noqa: F401  (list/search indexes)
 from matviet_desktop.core.db.models.campaigns import (
     Campaign,
     CampaignAttribution,

@@ -1,0 +1,1 @@
+"""Customers: the searchable list and Customer 360."""

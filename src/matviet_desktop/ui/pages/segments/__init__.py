@@ -1,0 +1,1 @@
+"""Segments: list, detail with composition charts and members, and the rule builder."""

@@ -1,0 +1,2703 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="vi_VN">
+<context>
+    <name></name>
+    <message>
+        <location filename="../pages/customers/explain.py" line="28"/>
+        <source>Chưa chấm điểm: cần chạy chấm điểm khách hàng.</source>
+        <translation>Not scored yet: run customer scoring.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="29"/>
+        <source>Số tiền dự kiến khách sẽ chi trong 12 tháng tới (mô hình BG/NBD).</source>
+        <translation>Expected spend over the next 12 months (BG/NBD model).</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="31"/>
+        <source>Theo công thức truyền thống: %1.</source>
+        <translation>Traditional formula: %1.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="37"/>
+        <source>Nhóm 5% khách có giá trị dự báo cao nhất: ưu tiên chăm sóc riêng.</source>
+        <translation>Top 5% of customers by predicted value: give them personal care.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="38"/>
+        <source>Trong nhóm 20% khách giá trị cao.</source>
+        <translation>Among the top 20% of customers by value.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="39"/>
+        <source>Nhóm giữa: tiềm năng nâng hạng với ưu đãi phù hợp.</source>
+        <translation>Middle group: can move up a tier with the right offer.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="40"/>
+        <source>Nhóm 30% giá trị thấp nhất: nên dùng kênh chi phí thấp.</source>
+        <translation>Bottom 30% by value: prefer low-cost channels.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="41"/>
+        <source>Chưa xếp hạng.</source>
+        <translation>Not ranked yet.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="47"/>
+        <location filename="../pages/customers/explain.py" line="70"/>
+        <source>Chưa chấm điểm.</source>
+        <translation>Not scored yet.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="50"/>
+        <source>Rất có thể đã ngừng mua: nên liên hệ lại ngay với ưu đãi quay lại.</source>
+        <translation>Has most likely stopped buying: contact them now with a win-back offer.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="52"/>
+        <source>Đang có dấu hiệu giảm mua: nhắc lịch khám mắt hoặc thay kính.</source>
+        <translation>Buying less than before: remind them of an eye exam or a lens change.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="53"/>
+        <source>Khả năng còn mua cao: duy trì chăm sóc bình thường.</source>
+        <translation>Likely to buy again: keep the usual care.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="59"/>
+        <source>Chưa đủ lịch sử mua để dự đoán.</source>
+        <translation>Not enough purchase history to predict.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="62"/>
+        <source>Khoảng %1 ngày nữa, dựa trên nhịp mua trước đây.</source>
+        <translation>In about %1 days, based on past purchase rhythm.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="72"/>
+        <source>Thường xuyên ghé, mở tin và phản hồi.</source>
+        <translation>Visits, opens messages and replies often.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="74"/>
+        <source>Tương tác ở mức trung bình.</source>
+        <translation>Average engagement.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="75"/>
+        <source>Ít tương tác gần đây: tin nhắn có thể không được đọc.</source>
+        <translation>Little recent engagement: messages may go unread.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="83"/>
+        <source>Điểm RFM: R%1 F%2 M%3 (thang 1–5, 5 là tốt nhất).</source>
+        <translation>RFM score: R%1 F%2 M%3 (scale 1–5, 5 is best).</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="89"/>
+        <source>R: mua gần đây thế nào (lần cuối cách đây %1 ngày). F: mua thường xuyên ra sao (%2 đơn). M: chi bao nhiêu (%3).</source>
+        <translation>R: how recently they bought (last purchase %1 days ago). F: how often (%2 orders). M: how much (%3).</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="96"/>
+        <source>Nhóm RFM: %1.</source>
+        <translation>RFM group: %1.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="98"/>
+        <source>Giai đoạn hiện tại: %1.</source>
+        <translation>Current stage: %1.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="100"/>
+        <source>Xác suất còn là khách hàng: %1.</source>
+        <translation>Probability of still being a customer: %1.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="102"/>
+        <source>Chấm điểm lúc %1.</source>
+        <translation>Scored at %1.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="103"/>
+        <source>Chưa chấm điểm khách hàng này.</source>
+        <translation>This customer has not been scored yet.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="113"/>
+        <source>Điểm %1/10</source>
+        <translation>Score %1/10</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="118"/>
+        <source>tư vấn</source>
+        <translation>consultation</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="119"/>
+        <source>nhận kính</source>
+        <translation>glasses pick-up</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="120"/>
+        <source>sửa, chỉnh kính</source>
+        <translation>repair or adjustment</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="121"/>
+        <source>khám mắt</source>
+        <translation>eye exam</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/explain.py" line="123"/>
+        <source>Mục đích: %1</source>
+        <translation>Purpose: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="37"/>
+        <source>có</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="37"/>
+        <source>không</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="55"/>
+        <source>KHÔNG (</source>
+        <translation>NOT (</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="56"/>
+        <source> VÀ </source>
+        <translation> AND </translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="56"/>
+        <source>TẤT CẢ</source>
+        <translation>ALL</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="56"/>
+        <source> HOẶC </source>
+        <translation> OR </translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="56"/>
+        <source>BẤT KỲ</source>
+        <translation>ANY</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="60"/>
+        <source>mọi khách hàng</source>
+        <translation>all customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="60"/>
+        <source>không khách hàng nào</source>
+        <translation>no customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="63"/>
+        <source>Khách hàng thỏa %1 điều kiện sau:</source>
+        <translation>Customers matching %1 of these conditions:</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="81"/>
+        <source>Có sự kiện</source>
+        <translation>Has event</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="82"/>
+        <source>ít nhất</source>
+        <translation>at least</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="82"/>
+        <source>nhiều nhất</source>
+        <translation>at most</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="82"/>
+        <source>đúng</source>
+        <translation>exactly</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="87"/>
+        <source>trong %1 ngày qua</source>
+        <translation>in the last %1 days</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="93"/>
+        <source>(phân khúc chưa chọn)</source>
+        <translation>(no segment chosen)</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="95"/>
+        <source>Thuộc phân khúc</source>
+        <translation>In segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/readout.py" line="95"/>
+        <source>Không thuộc phân khúc</source>
+        <translation>Not in segment</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../connection_dialog.py" line="38"/>
+        <source>Kết nối cơ sở dữ liệu</source>
+        <translation>Connect to the database</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="44"/>
+        <source>Kết nối tới máy chủ Mắt Việt</source>
+        <translation>Connect to the Mắt Việt server</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="48"/>
+        <source>Nhập thông tin máy chủ PostgreSQL do bộ phận IT cung cấp. Mật khẩu được lưu trong kho khóa của hệ điều hành, không ghi ra tệp.</source>
+        <translation>Enter the PostgreSQL server details from your IT team. The password is kept in the operating system&apos;s keyring, never in a file.</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="68"/>
+        <location filename="../connection_dialog.py" line="78"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="69"/>
+        <source>Lưu mật khẩu vào kho khóa hệ thống</source>
+        <translation>Save the password in the system keyring</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="73"/>
+        <source>Cổng</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="75"/>
+        <source>Máy chủ</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="76"/>
+        <source>Cơ sở dữ liệu</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="77"/>
+        <source>Người dùng</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="93"/>
+        <source>Dùng cơ sở dữ liệu demo</source>
+        <translation>Use the demo database</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="94"/>
+        <source>Nâng cấp</source>
+        <translation>Upgrade</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="96"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="97"/>
+        <source>Kết nối</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="120"/>
+        <source>Chỉ quản trị viên mới nâng cấp được lược đồ.</source>
+        <translation>Only an administrator can upgrade the schema.</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="159"/>
+        <source>Hãy nhập tên cơ sở dữ liệu và người dùng.</source>
+        <translation>Enter the database name and the user.</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="164"/>
+        <source>Đang kết nối…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="167"/>
+        <source>Kiểm tra kết nối</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="186"/>
+        <source>Đã kết nối, nhưng không lưu được mật khẩu vào kho khóa: </source>
+        <translation>Connected, but the password could not be saved to the keyring: </translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="196"/>
+        <source>Đang khởi động cơ sở dữ liệu demo…</source>
+        <translation>Starting the demo database…</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="199"/>
+        <source>Khởi động cơ sở dữ liệu demo</source>
+        <translation>Start the demo database</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="229"/>
+        <source>Đang nâng cấp lược đồ cơ sở dữ liệu…</source>
+        <translation>Upgrading the database schema…</translation>
+    </message>
+    <message>
+        <location filename="../connection_dialog.py" line="232"/>
+        <source>Nâng cấp lược đồ</source>
+        <translation>Upgrade schema</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSection</name>
+    <message>
+        <location filename="../pages/settings/page.py" line="54"/>
+        <source>Đang dùng</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="57"/>
+        <source>từ tham số --database-url</source>
+        <translation>from the --database-url option</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="58"/>
+        <source>từ biến môi trường MATVIET_DATABASE_URL</source>
+        <translation>from the MATVIET_DATABASE_URL environment variable</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="59"/>
+        <source>cơ sở dữ liệu demo nhúng</source>
+        <translation>embedded demo database</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="60"/>
+        <source>hồ sơ “%1”</source>
+        <translation>profile “%1”</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="63"/>
+        <source>PostgreSQL %1</source>
+        <translation>PostgreSQL %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="65"/>
+        <source>Hồ sơ kết nối đã lưu</source>
+        <translation>Saved connection profiles</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="67"/>
+        <source>Mật khẩu nằm trong kho khóa của hệ điều hành, không lưu trong tệp.</source>
+        <translation>Passwords are kept in the operating system&apos;s keyring, not in files.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="72"/>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="73"/>
+        <source>Máy chủ</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="74"/>
+        <source>Cơ sở dữ liệu</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="75"/>
+        <source>Người dùng</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="76"/>
+        <source>Mặc định</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="83"/>
+        <source>Thêm / sửa kết nối…</source>
+        <translation>Add / edit connection…</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="84"/>
+        <source>Đặt làm mặc định</source>
+        <translation>Make default</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="85"/>
+        <location filename="../pages/settings/page.py" line="148"/>
+        <source>Kiểm tra kết nối</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="86"/>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="124"/>
+        <source>Đã lưu kết nối. Mở lại ứng dụng để dùng kết nối mới.</source>
+        <translation>Connection saved. Restart the app to use it.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListView</name>
+    <message>
+        <location filename="../pages/customers/page.py" line="43"/>
+        <source>Khách hàng</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/page.py" line="44"/>
+        <source>Tìm theo tên (không cần dấu) hoặc số điện thoại ở bất kỳ dạng nào.</source>
+        <translation>Search by name (accents optional) or by phone number in any format.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/page.py" line="46"/>
+        <source>Xuất CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/page.py" line="55"/>
+        <source>Tên hoặc số điện thoại, ví dụ “nguyen thi anh”, “0912 345 678”</source>
+        <translation>Name or phone, e.g. “nguyen thi anh”, “0912 345 678”</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/page.py" line="65"/>
+        <source>Tất cả cửa hàng</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/page.py" line="66"/>
+        <source>Mọi giai đoạn</source>
+        <translation>All stages</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/page.py" line="67"/>
+        <source>Mọi hạng CLV</source>
+        <translation>All CLV tiers</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/page.py" line="73"/>
+        <source>Xóa bộ lọc</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/page.py" line="98"/>
+        <source>Tải bộ lọc</source>
+        <translation>Load filters</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/page.py" line="141"/>
+        <source>%1 khách hàng</source>
+        <translation>%1 customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/page.py" line="143"/>
+        <source>%1 khách hàng khớp bộ lọc</source>
+        <translation>%1 customers match the filters</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/page.py" line="147"/>
+        <source>Xuất danh sách khách hàng</source>
+        <translation>Export customer list</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/page.py" line="147"/>
+        <source>Tệp CSV (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/page.py" line="157"/>
+        <source>Xuất CSV khách hàng</source>
+        <translation>Export customers to CSV</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/page.py" line="160"/>
+        <source>Đã xuất %1 khách hàng ra %2</source>
+        <translation>Exported %1 customers to %2</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/page.py" line="163"/>
+        <source>Xuất thất bại: </source>
+        <translation>Export failed: </translation>
+    </message>
+</context>
+<context>
+    <name>CustomerProfileView</name>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="90"/>
+        <source>Danh sách</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="115"/>
+        <source>Giá trị dự báo (CLV)</source>
+        <translation>Predicted value (CLV)</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="116"/>
+        <source>Hạng khách hàng</source>
+        <translation>Customer tier</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="117"/>
+        <source>Nguy cơ rời bỏ</source>
+        <translation>Churn risk</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="118"/>
+        <source>Lần mua tiếp theo</source>
+        <translation>Next purchase</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="119"/>
+        <source>Điểm tương tác</source>
+        <translation>Engagement score</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="120"/>
+        <source>Đã chi tiêu</source>
+        <translation>Spent so far</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="129"/>
+        <source>Hồ sơ</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="135"/>
+        <source>Đồng ý nhận tin</source>
+        <translation>Marketing consent</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="140"/>
+        <source>RFM và vòng đời</source>
+        <translation>RFM and lifecycle</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="156"/>
+        <source>Hiển thị:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="165"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="165"/>
+        <source>Sự kiện</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="165"/>
+        <location filename="../pages/customers/profile_view.py" line="171"/>
+        <location filename="../pages/customers/profile_view.py" line="183"/>
+        <source>Kênh</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="165"/>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="168"/>
+        <source>Dòng thời gian</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="171"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="171"/>
+        <source>Mã đơn</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="171"/>
+        <source>Cửa hàng</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="171"/>
+        <location filename="../pages/customers/profile_view.py" line="183"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="172"/>
+        <source>Giảm giá</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="172"/>
+        <source>Tổng tiền</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="175"/>
+        <source>Đơn hàng</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="177"/>
+        <source>Giai đoạn</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="177"/>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="177"/>
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="177"/>
+        <source>Trước đó</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="179"/>
+        <source>Lịch sử vòng đời</source>
+        <translation>Lifecycle history</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="180"/>
+        <location filename="../pages/customers/profile_view.py" line="181"/>
+        <source>Phân khúc</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="180"/>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="180"/>
+        <source>Vào phân khúc từ</source>
+        <translation>Member since</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="183"/>
+        <location filename="../pages/customers/profile_view.py" line="186"/>
+        <source>Chiến dịch</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="183"/>
+        <source>Gửi lúc</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="184"/>
+        <source>Đã mở</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="184"/>
+        <source>Đã bấm</source>
+        <translation>Clicked</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="184"/>
+        <source>Doanh thu quy cho</source>
+        <translation>Attributed revenue</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="192"/>
+        <source>Các hồ sơ dưới đây có thể là cùng một người (trùng email, hoặc trùng họ tên và ngày sinh). Gộp sẽ chuyển toàn bộ đơn hàng, lịch sử và đồng ý nhận tin sang hồ sơ đang xem, rồi xóa hồ sơ trùng.</source>
+        <translation>These profiles may be the same person (same email, or same name and birthday). Merging moves all orders, history and consents to the profile you are viewing, then deletes the duplicate.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="200"/>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="200"/>
+        <location filename="../pages/customers/profile_view.py" line="315"/>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="200"/>
+        <location filename="../pages/customers/profile_view.py" line="316"/>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="200"/>
+        <source>Số đơn</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="200"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="205"/>
+        <source>Mở hồ sơ này</source>
+        <translation>Open this profile</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="206"/>
+        <source>Gộp vào khách hàng đang xem</source>
+        <translation>Merge into the customer being viewed</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="212"/>
+        <location filename="../pages/customers/profile_view.py" line="306"/>
+        <source>Hồ sơ trùng</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="216"/>
+        <source>Tất cả sự kiện</source>
+        <translation>All events</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="217"/>
+        <source>Mua hàng</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="218"/>
+        <source>Ghé cửa hàng, khám mắt</source>
+        <translation>Store visits, eye exams</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="219"/>
+        <source>Đánh giá NPS</source>
+        <translation>NPS responses</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="220"/>
+        <source>Tin nhắn chiến dịch</source>
+        <translation>Campaign messages</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="227"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="231"/>
+        <source>Tải hồ sơ khách hàng</source>
+        <translation>Load customer profile</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="248"/>
+        <source>Hạng </source>
+        <translation>Tier </translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="261"/>
+        <source>%1 đơn, trung bình %2/đơn</source>
+        <translation>%1 orders, %2 per order on average</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="276"/>
+        <source>hiện tại</source>
+        <translation>current</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="281"/>
+        <source>Chưa có lịch sử: giai đoạn được ghi lại mỗi lần chấm điểm.</source>
+        <translation>No history yet: the stage is recorded at every scoring run.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="286"/>
+        <source>Khách hàng chưa thuộc phân khúc nào.</source>
+        <translation>This customer is in no segment.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="302"/>
+        <source>Chưa nhận chiến dịch nào.</source>
+        <translation>No campaigns received.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="317"/>
+        <source>Giới tính</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="318"/>
+        <source>Ngày sinh</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="319"/>
+        <source>Tỉnh/thành</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="320"/>
+        <source>Cửa hàng chính</source>
+        <translation>Home store</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="321"/>
+        <source>Khách hàng từ</source>
+        <translation>Customer since</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="322"/>
+        <source>Mã khách hàng</source>
+        <translation>Customer code</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="335"/>
+        <source>Đồng ý</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="335"/>
+        <source>Chưa đồng ý</source>
+        <translation>Not granted</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="363"/>
+        <source>Không có sự kiện nào.</source>
+        <translation>No events.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="369"/>
+        <source>Chưa có đơn hàng.</source>
+        <translation>No orders yet.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="389"/>
+        <source>Trùng email</source>
+        <translation>Same email</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="390"/>
+        <source>Trùng họ tên và ngày sinh</source>
+        <translation>Same name and birthday</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="418"/>
+        <source>Lọc dòng thời gian</source>
+        <translation>Filter timeline</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="441"/>
+        <source>Gộp hồ sơ</source>
+        <translation>Merge profiles</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="443"/>
+        <source>Gộp hồ sơ đã chọn vào khách hàng đang xem? Hồ sơ trùng sẽ bị xóa; thao tác không hoàn tác được.</source>
+        <translation>Merge the selected profile into the customer being viewed? The duplicate will be deleted; this cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="454"/>
+        <source>Gộp hồ sơ khách hàng</source>
+        <translation>Merge customer profiles</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="464"/>
+        <source>Đã gộp: chuyển %1 đơn hàng và %2 sự kiện sang hồ sơ này.</source>
+        <translation>Merged: moved %1 orders and %2 events to this profile.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTable</name>
+    <message>
+        <location filename="../models/customer_table.py" line="41"/>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../models/customer_table.py" line="42"/>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../models/customer_table.py" line="43"/>
+        <source>Cửa hàng</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location filename="../models/customer_table.py" line="44"/>
+        <source>Giai đoạn</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../models/customer_table.py" line="45"/>
+        <source>Hạng CLV</source>
+        <translation>CLV tier</translation>
+    </message>
+    <message>
+        <location filename="../models/customer_table.py" line="46"/>
+        <source>CLV dự báo</source>
+        <translation>Predicted CLV</translation>
+    </message>
+    <message>
+        <location filename="../models/customer_table.py" line="47"/>
+        <source>Tổng chi tiêu</source>
+        <translation>Total spent</translation>
+    </message>
+    <message>
+        <location filename="../models/customer_table.py" line="48"/>
+        <source>Số đơn</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../models/customer_table.py" line="49"/>
+        <source>Mua gần nhất</source>
+        <translation>Last purchase</translation>
+    </message>
+    <message>
+        <location filename="../models/customer_table.py" line="50"/>
+        <source>Tương tác</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <location filename="../models/customer_table.py" line="154"/>
+        <source>Tải danh sách khách hàng</source>
+        <translation>Load customer list</translation>
+    </message>
+    <message>
+        <location filename="../models/customer_table.py" line="167"/>
+        <source>Đếm khách hàng</source>
+        <translation>Count customers</translation>
+    </message>
+    <message>
+        <location filename="../models/customer_table.py" line="231"/>
+        <source>Không sắp xếp theo cột này</source>
+        <translation>Not sortable by this column</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableView</name>
+    <message>
+        <location filename="../widgets/customer_table_view.py" line="91"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/customer_table_view.py" line="93"/>
+        <source>Đã tải %1 khách hàng</source>
+        <translation>%1 customers loaded</translation>
+    </message>
+    <message>
+        <location filename="../widgets/customer_table_view.py" line="95"/>
+        <source>Không có khách hàng nào khớp với bộ lọc.</source>
+        <translation>No customer matches the filters.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/customer_table_view.py" line="98"/>
+        <source>Hiển thị %1 / %2 khách hàng — cuộn xuống để tải thêm</source>
+        <translation>Showing %1 / %2 customers — scroll down to load more</translation>
+    </message>
+    <message>
+        <location filename="../widgets/customer_table_view.py" line="100"/>
+        <source>Hiển thị %1 / %2 khách hàng</source>
+        <translation>Showing %1 / %2 customers</translation>
+    </message>
+    <message>
+        <location filename="../widgets/customer_table_view.py" line="107"/>
+        <source>Không tải được danh sách: </source>
+        <translation>Could not load the list: </translation>
+    </message>
+</context>
+<context>
+    <name>EventConditionWidget</name>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="340"/>
+        <source>ít nhất</source>
+        <translation>at least</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="341"/>
+        <source>nhiều nhất</source>
+        <translation>at most</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="342"/>
+        <source>đúng</source>
+        <translation>exactly</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="348"/>
+        <source> lần</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="351"/>
+        <source>mọi lúc</source>
+        <translation>any time</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="352"/>
+        <source>trong </source>
+        <translation>in the last </translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="353"/>
+        <source> ngày qua</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="357"/>
+        <source>Có sự kiện</source>
+        <translation>Has event</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="365"/>
+        <source>lọc thêm:</source>
+        <translation>also filter:</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="381"/>
+        <source>— không lọc —</source>
+        <translation>— no filter —</translation>
+    </message>
+</context>
+<context>
+    <name>GroupWidget</name>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="460"/>
+        <source>Thỏa TẤT CẢ điều kiện (VÀ)</source>
+        <translation>Match ALL conditions (AND)</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="461"/>
+        <source>Thỏa BẤT KỲ điều kiện nào (HOẶC)</source>
+        <translation>Match ANY condition (OR)</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="463"/>
+        <source>Khách hàng</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="464"/>
+        <source>Loại trừ khách hàng</source>
+        <translation>Exclude customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="468"/>
+        <source>Thêm điều kiện hoặc nhóm vào nhóm này</source>
+        <translation>Add a condition or group to this group</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="469"/>
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="474"/>
+        <source>Điều kiện theo trường</source>
+        <translation>Condition on a field</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="475"/>
+        <source>Điều kiện theo sự kiện</source>
+        <translation>Condition on an event</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="477"/>
+        <source>Thuộc / không thuộc phân khúc</source>
+        <translation>In / not in a segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="481"/>
+        <source>Nhóm điều kiện lồng nhau</source>
+        <translation>Nested group of conditions</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <location filename="../pages/importing/page.py" line="41"/>
+        <source>Khách hàng</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="42"/>
+        <source>Đơn hàng</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="43"/>
+        <source>Chi tiết đơn hàng</source>
+        <translation>Order items</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="44"/>
+        <source>Cửa hàng</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="45"/>
+        <source>Tương tác (ghé cửa hàng, khám mắt, NPS)</source>
+        <translation>Engagements (store visits, eye exams, NPS)</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="46"/>
+        <source>Đồng ý nhận tin</source>
+        <translation>Marketing consent</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="47"/>
+        <source>Danh sách không liên lạc</source>
+        <translation>Do-not-contact list</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="50"/>
+        <source>1. Chọn tệp</source>
+        <translation>1. Choose file</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="51"/>
+        <source>2. Ghép cột</source>
+        <translation>2. Map columns</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="52"/>
+        <source>3. Chạy thử</source>
+        <translation>3. Dry run</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="53"/>
+        <source>4. Nhập</source>
+        <translation>4. Import</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="54"/>
+        <source>5. Kết quả</source>
+        <translation>5. Result</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../pages/importing/page.py" line="88"/>
+        <location filename="../pages/importing/page.py" line="185"/>
+        <location filename="../pages/importing/page.py" line="227"/>
+        <source>Nhập dữ liệu</source>
+        <translation>Import data</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="90"/>
+        <source>Nhập khách hàng, đơn hàng, cửa hàng… từ tệp CSV hoặc Excel. Chạy thử trước để xem dòng lỗi.</source>
+        <translation>Import customers, orders, stores… from CSV or Excel files. Do a dry run first to see the rejected rows.</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="123"/>
+        <location filename="../pages/importing/page.py" line="256"/>
+        <source>Chọn tệp cần nhập</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="127"/>
+        <source>Tự nhận biết theo tiêu đề cột</source>
+        <translation>Detect from the column headers</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="130"/>
+        <source>Chọn tệp CSV hoặc Excel…</source>
+        <translation>Choose a CSV or Excel file…</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="132"/>
+        <source>Loại dữ liệu</source>
+        <translation>Kind of data</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="140"/>
+        <source>Hỗ trợ CSV (UTF-8, UTF-16, Windows-1258, dấu phẩy hoặc chấm phẩy) và Excel .xlsx. Ngày ghi theo ngày/tháng/năm, số tiền có thể có dấu chấm ngăn cách (1.250.000). Nhập lại cùng một tệp không tạo bản ghi trùng.</source>
+        <translation>Supports CSV (UTF-8, UTF-16, Windows-1258, comma or semicolon) and Excel .xlsx. Dates as day/month/year; amounts may use dots as thousands separators (1.250.000). Importing the same file again creates no duplicates.</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="159"/>
+        <source>Xem trước (20 dòng đầu)</source>
+        <translation>Preview (first 20 rows)</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="162"/>
+        <source>Ghép cột trong tệp với trường dữ liệu</source>
+        <translation>Map file columns to data fields</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="163"/>
+        <source>Trường</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="163"/>
+        <source>Cột trong tệp</source>
+        <translation>File column</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="169"/>
+        <source>Ngày tháng ghi theo</source>
+        <translation>Dates are written as</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="171"/>
+        <source>ngày/tháng/năm (25/12/2024)</source>
+        <translation>day/month/year (25/12/2024)</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="172"/>
+        <source>tháng/ngày/năm (12/25/2024)</source>
+        <translation>month/day/year (12/25/2024)</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="173"/>
+        <source>năm-tháng-ngày (2024-12-25)</source>
+        <translation>year-month-day (2024-12-25)</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="182"/>
+        <source>Chọn tệp khác</source>
+        <translation>Choose another file</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="184"/>
+        <source>Chạy thử (không ghi dữ liệu)</source>
+        <translation>Dry run (writes nothing)</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="202"/>
+        <source>Dòng trong tệp</source>
+        <translation>Rows in file</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="203"/>
+        <source>Thêm mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="204"/>
+        <source>Cập nhật</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="205"/>
+        <source>Dòng lỗi</source>
+        <translation>Rejected rows</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="209"/>
+        <source>Dòng bị từ chối và cách sửa</source>
+        <translation>Rejected rows and how to fix them</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="210"/>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="210"/>
+        <source>Lỗi</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="210"/>
+        <source>Nội dung dòng</source>
+        <translation>Row content</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="221"/>
+        <source>Sửa ghép cột</source>
+        <translation>Edit column mapping</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="223"/>
+        <source>Lưu các dòng lỗi…</source>
+        <translation>Save rejected rows…</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="225"/>
+        <source>Nhập tệp khác</source>
+        <translation>Import another file</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="240"/>
+        <source>Đang xử lý tệp</source>
+        <translation>Processing the file</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="244"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="256"/>
+        <source>Bảng tính (*.csv *.txt *.xlsx);;Mọi tệp (*)</source>
+        <translation>Spreadsheets (*.csv *.txt *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="267"/>
+        <source>Đọc tệp %1</source>
+        <translation>Read file %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="277"/>
+        <source>Không nhận ra loại dữ liệu từ tiêu đề cột: hãy chọn “Loại dữ liệu” rồi mở lại tệp.</source>
+        <translation>Could not tell the kind of data from the headers: choose “Kind of data” and open the file again.</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="282"/>
+        <source>dấu phẩy</source>
+        <translation>comma</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="282"/>
+        <source>chấm phẩy</source>
+        <translation>semicolon</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="286"/>
+        <source>%1 · %2 · mã hóa %3 · phân cách %4 · loại: %5</source>
+        <translation>%1 · %2 · encoding %3 · separator %4 · kind: %5</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="318"/>
+        <source>— không nhập —</source>
+        <translation>— not imported —</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="341"/>
+        <source>Chưa ghép trường bắt buộc: </source>
+        <translation>Required fields not mapped: </translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="355"/>
+        <source>Đang đọc tệp…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="366"/>
+        <source>Chạy thử nhập %1</source>
+        <translation>Dry run of %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="366"/>
+        <source>Nhập %1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="380"/>
+        <source>(%1 dòng)</source>
+        <translation>(%1 rows)</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="387"/>
+        <source>Đang hủy…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="392"/>
+        <source>Đã hủy. Không có dữ liệu nào được ghi.</source>
+        <translation>Cancelled. No data was written.</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="399"/>
+        <source>Kết quả chạy thử: chưa có dữ liệu nào được ghi.</source>
+        <translation>Dry run result: no data has been written yet.</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="402"/>
+        <source>Đã nhập xong trong %1 giây.</source>
+        <translation>Imported in %1 seconds.</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="406"/>
+        <source>%1 dòng hợp lệ</source>
+        <translation>%1 valid rows</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="409"/>
+        <source>sẽ thêm</source>
+        <translation>to be added</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="409"/>
+        <source>đã thêm</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="413"/>
+        <source>%1 dòng không đổi</source>
+        <translation>%1 rows unchanged</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="415"/>
+        <source>xem bảng bên dưới</source>
+        <translation>see the table below</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="432"/>
+        <source>Tệp này đã được nhập trước đây: các dòng đã có được cập nhật, không tạo trùng.</source>
+        <translation>This file was imported before: existing rows were updated, no duplicates created.</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="447"/>
+        <location filename="../pages/importing/page.py" line="468"/>
+        <source>Lưu các dòng lỗi</source>
+        <translation>Save rejected rows</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="447"/>
+        <source>Tệp CSV (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../pages/importing/page.py" line="459"/>
+        <source>Đã lưu %1 dòng lỗi vào %2. Sửa rồi nhập lại tệp đó.</source>
+        <translation>Saved %1 rejected rows to %2. Fix them and import that file again.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../labels.py" line="12"/>
+        <source>Tiềm năng</source>
+        <translation>Prospect</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="13"/>
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="14"/>
+        <source>Đang hoạt động</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="15"/>
+        <location filename="../labels.py" line="80"/>
+        <source>Trung thành</source>
+        <translation>Loyal</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="16"/>
+        <source>Có nguy cơ rời bỏ</source>
+        <translation>At risk</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="17"/>
+        <source>Đã rời bỏ</source>
+        <translation>Churned</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="18"/>
+        <source>Quay lại</source>
+        <translation>Reactivated</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="21"/>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="22"/>
+        <source>Cao</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="23"/>
+        <source>Trung bình</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="24"/>
+        <source>Thấp</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="27"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="28"/>
+        <source>Zalo</source>
+        <translation>Zalo</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="29"/>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="30"/>
+        <source>Tại cửa hàng</source>
+        <translation>In store</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="31"/>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="32"/>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="35"/>
+        <source>Mua hàng</source>
+        <translation>Purchase</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="36"/>
+        <source>Ghé cửa hàng</source>
+        <translation>Store visit</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="37"/>
+        <location filename="../labels.py" line="50"/>
+        <source>Khám mắt</source>
+        <translation>Eye exam</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="38"/>
+        <source>Đánh giá NPS</source>
+        <translation>NPS responses</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="39"/>
+        <source>Đã gửi tin chiến dịch</source>
+        <translation>Campaign message sent</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="40"/>
+        <source>Tin đã đến máy</source>
+        <translation>Message delivered</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="41"/>
+        <source>Đã mở tin</source>
+        <translation>Message opened</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="42"/>
+        <source>Đã bấm vào liên kết</source>
+        <translation>Link clicked</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="43"/>
+        <source>Từ chối nhận tin</source>
+        <translation>Opted out</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="46"/>
+        <source>Gọng kính</source>
+        <translation>Frames</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="47"/>
+        <source>Kính mát</source>
+        <translation>Sunglasses</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="48"/>
+        <source>Kính áp tròng</source>
+        <translation>Contact lenses</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="49"/>
+        <source>Phụ kiện</source>
+        <translation>Accessories</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="53"/>
+        <source>Hoàn tất</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="54"/>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="55"/>
+        <source>Đã hoàn tiền</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="58"/>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="59"/>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="60"/>
+        <source>Khác</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="63"/>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="64"/>
+        <source>Vòng đời</source>
+        <translation>Lifecycle</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="65"/>
+        <source>Hành vi</source>
+        <translation>Behaviour</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="66"/>
+        <source>Giá trị (CLV)</source>
+        <translation>Value (CLV)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="67"/>
+        <source>Tùy chỉnh</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="68"/>
+        <source>Có sẵn</source>
+        <translation>Built-in</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="71"/>
+        <source>Chờ gửi</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="72"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="73"/>
+        <source>Đã nhận</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="74"/>
+        <source>Lỗi</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="75"/>
+        <source>Đã mở</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="76"/>
+        <source>Đã bấm</source>
+        <translation>Clicked</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="79"/>
+        <source>Khách hàng xuất sắc</source>
+        <translation>Champions</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="81"/>
+        <source>Có thể trung thành</source>
+        <translation>Potential loyalists</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="82"/>
+        <source>Khách mới</source>
+        <translation>New customers</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="83"/>
+        <source>Triển vọng</source>
+        <translation>Promising</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="84"/>
+        <source>Cần quan tâm</source>
+        <translation>Need attention</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="85"/>
+        <source>Sắp ngủ quên</source>
+        <translation>About to sleep</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="86"/>
+        <source>Có nguy cơ</source>
+        <translation>At risk</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="87"/>
+        <source>Không thể để mất</source>
+        <translation>Can&apos;t lose them</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="88"/>
+        <source>Ngủ đông</source>
+        <translation>Hibernating</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="89"/>
+        <source>Đã mất</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="93"/>
+        <location filename="../labels.py" line="94"/>
+        <source>tại cửa hàng</source>
+        <translation>in store</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="95"/>
+        <source>qua website</source>
+        <translation>via the website</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="96"/>
+        <source>khi nhập dữ liệu</source>
+        <translation>during an import</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="97"/>
+        <source>qua Zalo</source>
+        <translation>via Zalo</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="98"/>
+        <source>qua SMS</source>
+        <translation>via SMS</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageSection</name>
+    <message>
+        <location filename="../pages/settings/page.py" line="338"/>
+        <source>Ngôn ngữ giao diện</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="345"/>
+        <source>Áp dụng từ lần mở ứng dụng tiếp theo.</source>
+        <translation>Applies the next time the app starts.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="351"/>
+        <source>Đã lưu. Ngôn ngữ mới áp dụng khi mở lại ứng dụng.</source>
+        <translation>Saved. The new language applies when the app restarts.</translation>
+    </message>
+</context>
+<context>
+    <name>LegalSection</name>
+    <message>
+        <location filename="../pages/settings/page.py" line="316"/>
+        <source>Quy định gửi tin (Nghị định 91/2020/NĐ-CP)</source>
+        <translation>Messaging rules (Decree 91/2020/NĐ-CP)</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="320"/>
+        <source>Ứng dụng áp dụng các quy định sau cho mọi chiến dịch quảng cáo; chúng không tắt được.</source>
+        <translation>The app applies these rules to every advertising campaign; they cannot be turned off.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="94"/>
+        <source>Mắt Việt Desktop — CRM khách hàng</source>
+        <translation>Mắt Việt Desktop — Customer CRM</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="113"/>
+        <source>Khách hàng &amp; chăm sóc</source>
+        <translation>Customers &amp; care</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="149"/>
+        <source>Cơ sở dữ liệu đang mở</source>
+        <translation>Database in use</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="170"/>
+        <source>Không có tác vụ nền</source>
+        <translation>No background tasks</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="170"/>
+        <source>%n tác vụ đang chạy</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="181"/>
+        <source>Lỗi khi chạy “%1”: %2</source>
+        <translation>Error while running “%1”: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MissingPage</name>
+    <message>
+        <location filename="../main_window.py" line="50"/>
+        <source>Trang này chưa có trong bản cài đặt hiện tại.</source>
+        <translation>This page is not part of the installed version.</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <location filename="../pages/registry.py" line="23"/>
+        <source>Khách hàng</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/registry.py" line="25"/>
+        <source>Phân khúc</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <location filename="../pages/registry.py" line="27"/>
+        <source>Chiến dịch</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <location filename="../pages/registry.py" line="29"/>
+        <source>Phân tích</source>
+        <translation>Analytics</translation>
+    </message>
+    <message>
+        <location filename="../pages/registry.py" line="31"/>
+        <source>Nhập dữ liệu</source>
+        <translation>Import data</translation>
+    </message>
+    <message>
+        <location filename="../pages/registry.py" line="33"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderCard</name>
+    <message>
+        <location filename="../pages/settings/providers.py" line="84"/>
+        <source>lưu trong kho khóa hệ thống</source>
+        <translation>kept in the system keyring</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="89"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="90"/>
+        <source>Kiểm tra kết nối</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="102"/>
+        <source>đã lưu — nhập để thay</source>
+        <translation>saved — type to replace</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="109"/>
+        <source>Lưu cài đặt %1</source>
+        <translation>Save %1 settings</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="112"/>
+        <source>Đã lưu. Khóa bí mật nằm trong kho khóa.</source>
+        <translation>Saved. Secrets are in the keyring.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="121"/>
+        <source>Kiểm tra %1</source>
+        <translation>Test %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="124"/>
+        <source>Không kết nối được: </source>
+        <translation>Could not connect: </translation>
+    </message>
+</context>
+<context>
+    <name>Providers</name>
+    <message>
+        <location filename="../pages/settings/providers.py" line="26"/>
+        <source>Địa chỉ API</source>
+        <translation>API address</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="27"/>
+        <source>Brandname</source>
+        <translation>Brandname</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="28"/>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="29"/>
+        <source>Secret key</source>
+        <translation>Secret key</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="30"/>
+        <source>App ID</source>
+        <translation>App ID</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="31"/>
+        <source>App secret</source>
+        <translation>App secret</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="32"/>
+        <source>Zalo OA ID</source>
+        <translation>Zalo OA ID</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="33"/>
+        <source>Máy chủ SMTP</source>
+        <translation>SMTP server</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="34"/>
+        <source>Cổng</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="35"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="36"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="37"/>
+        <source>Địa chỉ gửi</source>
+        <translation>From address</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="38"/>
+        <source>Tên miền</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="39"/>
+        <source>Tốc độ tối đa (tin/giây)</source>
+        <translation>Maximum rate (messages/second)</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="40"/>
+        <source>Thời gian chờ (giây)</source>
+        <translation>Timeout (seconds)</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="58"/>
+        <source>Kết nối được. Số dư tài khoản: %1</source>
+        <translation>Connected. Account balance: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="64"/>
+        <source>Kết nối được.</source>
+        <translation>Connected.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="65"/>
+        <source>Đã tạo được kết nối (nhà cung cấp này không có lệnh kiểm tra).</source>
+        <translation>Connection created (this provider has no test command).</translation>
+    </message>
+</context>
+<context>
+    <name>ProvidersSection</name>
+    <message>
+        <location filename="../pages/settings/providers.py" line="138"/>
+        <source>Nhà cung cấp gửi tin</source>
+        <translation>Messaging providers</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="141"/>
+        <source>Bản cài đặt này chưa có mô-đun gửi tin (eSMS, Zalo, email).</source>
+        <translation>This version has no messaging module (eSMS, Zalo, email).</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/providers.py" line="158"/>
+        <source>Tải cài đặt nhà cung cấp</source>
+        <translation>Load provider settings</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../main_window.py" line="35"/>
+        <source>Quản trị viên</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="36"/>
+        <source>Quản lý cửa hàng</source>
+        <translation>Store manager</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="37"/>
+        <source>Nhân viên</source>
+        <translation>Staff</translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditor</name>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="43"/>
+        <source>Xóa điều kiện</source>
+        <translation>Remove condition</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringSection</name>
+    <message>
+        <location filename="../pages/settings/page.py" line="160"/>
+        <source>Ngưỡng chấm điểm khách hàng</source>
+        <translation>Customer scoring thresholds</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="164"/>
+        <source>Các ngưỡng này quyết định giai đoạn vòng đời và giá trị CLV. Thay đổi có hiệu lực ở lần chấm điểm tiếp theo; mỗi lần chấm điểm ghi lại giá trị đã dùng.</source>
+        <translation>These thresholds decide lifecycle stages and CLV. Changes apply at the next scoring run; every run records the values it used.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="191"/>
+        <source>Lưu ngưỡng</source>
+        <translation>Save thresholds</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="192"/>
+        <source>Khôi phục mặc định</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="193"/>
+        <source>Chấm điểm lại ngay</source>
+        <translation>Re-score now</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="211"/>
+        <source>Tải ngưỡng chấm điểm</source>
+        <translation>Load scoring thresholds</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="227"/>
+        <source>Lưu ngưỡng chấm điểm</source>
+        <translation>Save scoring thresholds</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="231"/>
+        <source>Đã lưu ngưỡng chấm điểm.</source>
+        <translation>Scoring thresholds saved.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="240"/>
+        <source>Khôi phục ngưỡng mặc định</source>
+        <translation>Restore default thresholds</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="244"/>
+        <source>Đã khôi phục mặc định.</source>
+        <translation>Defaults restored.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="255"/>
+        <source>Chấm điểm khách hàng</source>
+        <translation>Score customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="270"/>
+        <source>Đã chấm điểm %1 khách hàng.</source>
+        <translation>Scored %1 customers.</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentBuilderView</name>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="65"/>
+        <source>Danh sách phân khúc</source>
+        <translation>Segment list</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="70"/>
+        <location filename="../pages/segments/builder_view.py" line="156"/>
+        <source>Tạo phân khúc</source>
+        <translation>Create segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="74"/>
+        <source>Tên phân khúc, ví dụ “Khách VIP Hà Nội chưa quay lại”</source>
+        <translation>Segment name, e.g. “Hanoi VIPs who have not come back”</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="76"/>
+        <source>Mô tả ngắn (không bắt buộc)</source>
+        <translation>Short description (optional)</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="87"/>
+        <source>Quy tắc</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="101"/>
+        <source>Diễn giải</source>
+        <translation>In plain words</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="111"/>
+        <source>Số khách hàng khớp</source>
+        <translation>Matching customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="117"/>
+        <source>Một vài khách hàng khớp</source>
+        <translation>A few matching customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="119"/>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="119"/>
+        <source>Tổng chi tiêu</source>
+        <translation>Total spent</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="128"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="130"/>
+        <source>Lưu phân khúc</source>
+        <translation>Save segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="156"/>
+        <source>Sửa phân khúc</source>
+        <translation>Edit segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="162"/>
+        <source>Tải danh sách cửa hàng</source>
+        <translation>Load store list</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="185"/>
+        <source>Đang chờ bạn sửa xong…</source>
+        <translation>Waiting for you to finish editing…</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="214"/>
+        <source>Hãy sửa các điều kiện được đánh dấu đỏ.</source>
+        <translation>Fix the conditions marked in red.</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="218"/>
+        <source>Đang đếm…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="228"/>
+        <source>Đếm khách hàng khớp quy tắc</source>
+        <translation>Count customers matching the rule</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="241"/>
+        <source>Khách hàng đang khớp quy tắc này (tính trực tiếp).</source>
+        <translation>Customers matching this rule right now (computed live).</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="265"/>
+        <source>Hãy đặt tên cho phân khúc.</source>
+        <translation>Give the segment a name.</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/builder_view.py" line="288"/>
+        <source>Lưu phân khúc “%1”</source>
+        <translation>Save segment “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentConditionWidget</name>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="429"/>
+        <source>Thuộc phân khúc</source>
+        <translation>In segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="430"/>
+        <source>Không thuộc phân khúc</source>
+        <translation>Not in segment</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentDetailView</name>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="61"/>
+        <source>Danh sách phân khúc</source>
+        <translation>Segment list</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="65"/>
+        <source>Sửa quy tắc</source>
+        <translation>Edit rule</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="66"/>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="67"/>
+        <source>Xuất CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="68"/>
+        <source>Xuất Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="69"/>
+        <source>Tạo chiến dịch cho phân khúc này</source>
+        <translation>Create a campaign for this segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="87"/>
+        <source>Số khách hàng</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="88"/>
+        <source>Thay đổi 90 ngày</source>
+        <translation>Change over 90 days</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="89"/>
+        <source>Khách VIP và hạng cao</source>
+        <translation>VIP and high-tier customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="90"/>
+        <source>Làm mới lần cuối</source>
+        <translation>Last refreshed</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="95"/>
+        <source>Quy tắc</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="109"/>
+        <source>Số khách theo thời gian</source>
+        <translation>Customers over time</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="110"/>
+        <source>Theo giai đoạn vòng đời</source>
+        <translation>By lifecycle stage</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="111"/>
+        <source>Theo hạng CLV</source>
+        <translation>By CLV tier</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="112"/>
+        <source>Theo cửa hàng</source>
+        <translation>By store</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="113"/>
+        <source>Theo loại sản phẩm ưa thích</source>
+        <translation>By preferred product category</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="125"/>
+        <source>Thành viên</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="141"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="152"/>
+        <source>Tải chi tiết phân khúc</source>
+        <translation>Load segment details</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="166"/>
+        <source>Phân khúc tĩnh</source>
+        <translation>Static segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="166"/>
+        <source>Phân khúc động</source>
+        <translation>Dynamic segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="170"/>
+        <source>khách hàng trong lần làm mới gần nhất</source>
+        <translation>customers at the last refresh</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="175"/>
+        <source>so với %1</source>
+        <translation>since %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="178"/>
+        <source>cần ít nhất hai ngày có làm mới</source>
+        <translation>needs refreshes on at least two days</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="181"/>
+        <source> của phân khúc</source>
+        <translation> of the segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="185"/>
+        <source>Danh sách cố định: thành viên được chọn hoặc nhập từ tệp.</source>
+        <translation>Fixed list: members chosen by hand or imported from a file.</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="201"/>
+        <source>Làm mới phân khúc</source>
+        <translation>Refresh segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="213"/>
+        <source>Xuất thành viên phân khúc</source>
+        <translation>Export segment members</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="215"/>
+        <source>Tệp CSV (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="215"/>
+        <source>Tệp Excel (*.xlsx)</source>
+        <translation>Excel file (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="223"/>
+        <source>Xuất phân khúc “%1”</source>
+        <translation>Export segment “%1”</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="225"/>
+        <source>Đã xuất ra %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="230"/>
+        <source>Xuất thất bại: </source>
+        <translation>Export failed: </translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/detail_view.py" line="241"/>
+        <source>Trang Chiến dịch chưa có trong bản cài đặt này.</source>
+        <translation>The Campaigns page is not part of this version.</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentListView</name>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="134"/>
+        <source>Phân khúc</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="135"/>
+        <source>Nhóm khách hàng theo quy tắc, tự cập nhật khi dữ liệu thay đổi.</source>
+        <translation>Customer groups defined by rules, kept up to date as data changes.</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="137"/>
+        <source>Làm mới tất cả</source>
+        <translation>Refresh all</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="138"/>
+        <source>Tạo phân khúc</source>
+        <translation>Create segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="146"/>
+        <source>Lọc theo tên phân khúc</source>
+        <translation>Filter by segment name</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="151"/>
+        <source>Mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="152"/>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="153"/>
+        <source>Nhân bản</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="154"/>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="205"/>
+        <source>Tải danh sách phân khúc</source>
+        <translation>Load segment list</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="215"/>
+        <source>%1 phân khúc. Nhóm khách hàng theo quy tắc, tự cập nhật khi dữ liệu thay đổi.</source>
+        <translation>%1 segments. Customer groups defined by rules, kept up to date as data changes.</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="256"/>
+        <source>Làm mới mọi phân khúc</source>
+        <translation>Refresh all segments</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="258"/>
+        <source>Đã làm mới mọi phân khúc.</source>
+        <translation>All segments refreshed.</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="265"/>
+        <source>Làm mới “%1”</source>
+        <translation>Refresh “%1”</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="267"/>
+        <source>Đã làm mới “%1”.</source>
+        <translation>Refreshed “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="274"/>
+        <source>Nhân bản “%1”</source>
+        <translation>Duplicate “%1”</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="276"/>
+        <source>Đã tạo bản sao của “%1”.</source>
+        <translation>Created a copy of “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="286"/>
+        <source>Không xóa được “%1”: đang được dùng bởi %2.</source>
+        <translation>Cannot delete “%1”: used by %2.</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="292"/>
+        <location filename="../pages/segments/list_view.py" line="297"/>
+        <source>Xóa phân khúc</source>
+        <translation>Delete segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="292"/>
+        <source>Xóa phân khúc “%1”?</source>
+        <translation>Delete segment “%1”?</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="299"/>
+        <source>Đã xóa “%1”.</source>
+        <translation>Deleted “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentTable</name>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="39"/>
+        <source>Tên phân khúc</source>
+        <translation>Segment name</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="40"/>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="41"/>
+        <source>Số khách</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="42"/>
+        <source>Xu hướng 90 ngày</source>
+        <translation>90-day trend</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="43"/>
+        <source>Làm mới lúc</source>
+        <translation>Refreshed at</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="44"/>
+        <source>Được dùng bởi</source>
+        <translation>Used by</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="92"/>
+        <source>Tĩnh</source>
+        <translation>Static</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/list_view.py" line="94"/>
+        <source>Động</source>
+        <translation>Dynamic</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../pages/settings/page.py" line="291"/>
+        <source>Tin quảng cáo phải có đồng ý của khách cho đúng kênh, và không gửi cho số/địa chỉ trong danh sách không liên lạc.</source>
+        <translation>Advertising needs the customer&apos;s consent for that channel, and never goes to numbers or addresses on the do-not-contact list.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="296"/>
+        <source>SMS quảng cáo chỉ gửi từ 07:00 đến 22:00 (giờ Việt Nam); tin đến ngoài giờ được giữ lại chờ sáng hôm sau.</source>
+        <translation>Advertising SMS go out only between 07:00 and 22:00 Vietnam time; messages due outside that window wait for the next morning.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="301"/>
+        <source>Mỗi số điện thoại nhận tối đa 3 SMS quảng cáo và mỗi email tối đa 3 thư quảng cáo trong 24 giờ, tính trên mọi chiến dịch.</source>
+        <translation>Each phone number receives at most 3 advertising SMS, and each email address at most 3 advertising emails, in any 24 hours across all campaigns.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="306"/>
+        <source>Tin quảng cáo bắt đầu bằng nhãn [QC] và kết thúc bằng hướng dẫn từ chối; khách từ chối là dừng ngay.</source>
+        <translation>Advertising messages start with the [QC] label and end with opt-out instructions; an opt-out stops them at once.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../pages/settings/page.py" line="360"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="360"/>
+        <source>Kết nối, chấm điểm, nhà cung cấp gửi tin, quy định và ngôn ngữ.</source>
+        <translation>Connection, scoring, messaging providers, rules and language.</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="378"/>
+        <source>Kết nối</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="379"/>
+        <source>Chấm điểm</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="380"/>
+        <source>Nhà cung cấp gửi tin</source>
+        <translation>Messaging providers</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="381"/>
+        <source>Quy định pháp lý</source>
+        <translation>Legal rules</translation>
+    </message>
+    <message>
+        <location filename="../pages/settings/page.py" line="382"/>
+        <source>Ngôn ngữ</source>
+        <translation>Language</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message>
+        <location filename="../main_window.py" line="64"/>
+        <source>Tác vụ đang chạy</source>
+        <translation>Running tasks</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="69"/>
+        <source>Không có tác vụ nào đang chạy.</source>
+        <translation>No task is running.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="71"/>
+        <source>Hủy tác vụ đã chọn</source>
+        <translation>Cancel selected task</translation>
+    </message>
+</context>
+<context>
+    <name>ValueEditor</name>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="89"/>
+        <source> ngày</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="108"/>
+        <source>các giá trị, cách nhau bởi dấu phẩy</source>
+        <translation>values, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="114"/>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="141"/>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../pages/segments/rule_editor.py" line="142"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+</context>
+</TS>
