@@ -10,63 +10,14 @@ from sqlalchemy import Engine
 
 from matviet_desktop.core.analytics import AnalyticsFilter
 from matviet_desktop.core.analytics import campaign_performance as cp
-from tests.integration.analytics_builders import Rows, vn
+from tests.integration.analytics_builders import Rows, campaign_scenario
 
 MARCH_APRIL = AnalyticsFilter(dt.date(2026, 3, 1), dt.date(2026, 4, 30))
 
 
 @pytest.fixture
 def rows(engine: Engine) -> Rows:
-    r = Rows(engine)
-    r.store("hn", "HN01")
-    r.store("hcm", "HCM01", "Hồ Chí Minh")
-    r.customer("c1", "hn", "+84961234567")
-    r.customer("c2", "hn", "+84901234567")
-    r.customer("c3", "hcm", "+84911234567")
-    r.customer("c4", "hcm", "+84321234567")
-    r.customer("c5", "hn", "+84981234567")
-    r.segment("vip", "Khách VIP")
-
-    # Campaign A: SMS to the VIP segment; one failure, one excluded, one holdout.
-    r.campaign("A", "sms", status="completed", started_at=vn(2026, 3, 10), segment="vip")
-    sent = vn(2026, 3, 10, 10, 0)
-    r.target(
-        "A",
-        "c1",
-        "delivered",
-        sent_at=sent,
-        delivered_at=vn(2026, 3, 10, 10, 1),
-        clicked_at=vn(2026, 3, 11, 6, 0),
-    )  # 23:00 UTC on the 10th: local day is the 11th
-    r.target("A", "c2", "delivered", sent_at=sent, delivered_at=vn(2026, 3, 10, 10, 2))
-    r.target("A", "c3", "failed", sent_at=sent)
-    r.target("A", "c4", "excluded")
-    r.target("A", "c5", "holdout")
-    r.cost("A", "sms", 2_400)
-    r.cost("A", "design", 100_000)
-    r.order("o1", "c1", "hn", vn(2026, 3, 11), 1_500_000)
-    r.order("o2", "c2", "hn", vn(2026, 3, 12), 800_000)
-    r.order("o3", "c5", "hn", vn(2026, 3, 12), 700_000)
-    r.attribution("A", "o1", "c1", 1_500_000, "direct")
-    r.attribution("A", "o2", "c2", 800_000, "influenced", 2)
-    r.attribution("A", "o3", "c5", 700_000, "holdout", 2)  # holdout orders never count as revenue
-
-    # Campaign B: Zalo, cost only on the campaign row.
-    r.campaign("B", "zalo", status="completed", started_at=vn(2026, 4, 5), total_cost=Decimal(50_000))
-    r.target(
-        "B",
-        "c3",
-        "delivered",
-        sent_at=vn(2026, 4, 5),
-        delivered_at=vn(2026, 4, 5, 10, 5),
-        opened_at=vn(2026, 4, 5, 12, 0),
-    )
-    r.order("o4", "c3", "hcm", vn(2026, 4, 6), 900_000)
-    r.attribution("B", "o4", "c3", 900_000, "influenced")
-
-    # Campaign C: an old draft outside the period.
-    r.campaign("C", "email", status="draft", created_at=vn(2025, 12, 1))
-    return r
+    return campaign_scenario(Rows(engine))
 
 
 def test_kpis_per_campaign_are_exact(engine: Engine, rows: Rows) -> None:
