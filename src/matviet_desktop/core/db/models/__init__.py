@@ -9,6 +9,7 @@ from matviet_desktop.core.db.models.campaigns import (
 from matviet_desktop.core.db.models.customers import Customer, CustomerEngagement, DemoTruth
 from matviet_desktop.core.db.models.orders import Order, OrderItem
 from matviet_desktop.core.db.models.reference import AppSetting, Product, Store
+from matviet_desktop.core.db.models.scoring import CustomerLifecycleHistory, ScoringRun
 from matviet_desktop.core.db.models.segments import CustomerSegment, SegmentRule
 
 __all__ = [
@@ -19,11 +20,13 @@ __all__ = [
     "CampaignTarget",
     "Customer",
     "CustomerEngagement",
+    "CustomerLifecycleHistory",
     "CustomerSegment",
     "DemoTruth",
     "Order",
     "OrderItem",
     "Product",
+    "ScoringRun",
     "SegmentRule",
     "Store",
 ]

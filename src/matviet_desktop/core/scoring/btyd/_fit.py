@@ -1,0 +1,65 @@
+"""Shared fitting helpers: row compression and log-parameter optimisation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.optimize import minimize
+
+FloatArray = NDArray[np.float64]
+
+
+class FitError(RuntimeError):
+    """The optimiser did not converge; the message says on what data and why."""
+
+
+@dataclass(frozen=True)
+class Compressed:
+    """Unique rows of the summary table and how many customers share each."""
+
+    columns: tuple[FloatArray, ...]
+    weights: FloatArray
+    n_customers: int
+
+
+def compress(*columns: FloatArray) -> Compressed:
+    """Collapse identical rows (most customers share a handful of (x, t_x, T) values)."""
+    stacked = np.column_stack([np.asarray(c, dtype=np.float64) for c in columns])
+    if len(stacked) == 0:
+        raise FitError("Không có khách hàng nào để ước lượng mô hình (bảng tóm tắt rỗng).")
+    # Sort lexicographically, then mark row boundaries; cheaper than np.unique(axis=0).
+    order = np.lexsort(stacked.T[::-1])
+    ordered = stacked[order]
+    new_row = np.ones(len(ordered), dtype=bool)
+    new_row[1:] = np.any(ordered[1:] != ordered[:-1], axis=1)
+    starts = np.flatnonzero(new_row)
+    weights = np.diff(np.append(starts, len(ordered))).astype(np.float64)
+    unique = ordered[starts]
+    return Compressed(tuple(unique[:, i].copy() for i in range(unique.shape[1])), weights, len(stacked))
+
+
+def maximise_log_params(
+    neg_ll_and_grad: Callable[[FloatArray], tuple[float, FloatArray]],
+    start: FloatArray,
+    *,
+    model: str,
+    gtol: float = 1e-7,
+) -> FloatArray:
+    """Minimise the mean negative log-likelihood over log-parameters with analytic gradients."""
+    result = minimize(neg_ll_and_grad, start, jac=True, method="L-BFGS-B", options={"gtol": gtol, "maxiter": 2000, "ftol": 1e-13})
+    if not np.all(np.isfinite(result.x)) or (not result.success and np.max(np.abs(result.jac)) > 1e-4):
+        raise FitError(f"Mô hình {model} không hội tụ: {result.message}. Kiểm tra dữ liệu tóm tắt (frequency, recency, T).")
+    return np.asarray(result.x, dtype=np.float64)
+
+
+def numeric_gradient(f: Callable[[FloatArray], float], x: FloatArray, step: float = 1e-6) -> FloatArray:
+    """Central differences, for models whose gradient has no closed form in scipy."""
+    grad = np.empty_like(x)
+    for i in range(len(x)):
+        e = np.zeros_like(x)
+        e[i] = step
+        grad[i] = (f(x + e) - f(x - e)) / (2 * step)
+    return grad
