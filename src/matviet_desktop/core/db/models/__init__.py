@@ -10,7 +10,12 @@ from matviet_desktop.core.db.models.customers import Customer, CustomerEngagemen
 from matviet_desktop.core.db.models.orders import Order, OrderItem
 from matviet_desktop.core.db.models.reference import AppSetting, Product, Store
 from matviet_desktop.core.db.models.scoring import CustomerLifecycleHistory, ScoringRun
-from matviet_desktop.core.db.models.segments import CustomerSegment, SegmentRule
+from matviet_desktop.core.db.models.segments import (
+    CustomerSegment,
+    SegmentMembershipHistory,
+    SegmentRule,
+    SegmentSizeHistory,
+)
 
 __all__ = [
     "AppSetting",
@@ -27,6 +32,8 @@ __all__ = [
     "OrderItem",
     "Product",
     "ScoringRun",
+    "SegmentMembershipHistory",
     "SegmentRule",
+    "SegmentSizeHistory",
     "Store",
 ]

@@ -1,4 +1,4 @@
-"""Segments (plan 1.1): rules and materialised memberships."""
+"""Segments (plan 1.1): rules, materialised memberships, membership and size history."""
 
 from __future__ import annotations
 
@@ -7,15 +7,34 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint, func
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Identity,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from matviet_desktop.core.db.base import Base
 
+SEGMENT_TYPES = ("dynamic", "static")
+
 
 class SegmentRule(Base):
     __tablename__ = "segment_rules"
+    __table_args__ = (
+        CheckConstraint("segment_type IN ('dynamic','static')", name="segment_type"),
+        UniqueConstraint("builtin_key"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(UUID, primary_key=True, server_default=func.gen_random_uuid())
     name: Mapped[str] = mapped_column(String(255))
@@ -27,6 +46,16 @@ class SegmentRule(Base):
     customer_count: Mapped[int | None] = mapped_column(Integer, server_default="0")
     created_at: Mapped[dt.datetime | None] = mapped_column(server_default=func.now())
     updated_at: Mapped[dt.datetime | None] = mapped_column(server_default=func.now())
+
+    # Segment engine (issue 4): static segments keep their members, dynamic ones a rule.
+    segment_type: Mapped[str] = mapped_column(String(20), server_default="dynamic")
+    # Version of the rule language `conditions` is written in.
+    rule_version: Mapped[int] = mapped_column(Integer, server_default="1")
+    # Set for built-in segments so that `matviet segments builtin` is idempotent.
+    builtin_key: Mapped[str | None] = mapped_column(String(100))
+    refreshed_at: Mapped[dt.datetime | None]
+    created_by: Mapped[uuid.UUID | None] = mapped_column(UUID)
+    store_id: Mapped[int | None] = mapped_column(ForeignKey("stores.id"))
 
 
 class CustomerSegment(Base):
@@ -45,3 +74,42 @@ class CustomerSegment(Base):
     )
     assigned_at: Mapped[dt.datetime | None] = mapped_column(server_default=func.now())
     score: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
+
+
+class SegmentMembershipHistory(Base):
+    """One stay of a customer in a segment: [joined_at, left_at). Open stays have left_at NULL."""
+
+    __tablename__ = "segment_membership_history"
+    __table_args__ = (
+        # "Members of S on day D" and flows between segments: range scan per segment,
+        # index-only thanks to INCLUDE.
+        Index(
+            "ix_segment_membership_history_segment_rule_id_joined_at",
+            "segment_rule_id",
+            "joined_at",
+            postgresql_include=["left_at", "customer_id"],
+        ),
+        # The customer 360 page lists one customer's segment history.
+        Index("ix_segment_membership_history_customer_id", "customer_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    customer_id: Mapped[uuid.UUID] = mapped_column(UUID, ForeignKey("customers.id", ondelete="CASCADE"))
+    segment_rule_id: Mapped[uuid.UUID] = mapped_column(
+        UUID, ForeignKey("segment_rules.id", ondelete="CASCADE")
+    )
+    joined_at: Mapped[dt.datetime]
+    left_at: Mapped[dt.datetime | None]
+
+
+class SegmentSizeHistory(Base):
+    """Segment size per day (last refresh of the day wins), for sparklines."""
+
+    __tablename__ = "segment_size_history"
+
+    segment_rule_id: Mapped[uuid.UUID] = mapped_column(
+        UUID, ForeignKey("segment_rules.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    recorded_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
