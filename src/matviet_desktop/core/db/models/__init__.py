@@ -3,6 +3,8 @@
 from matviet_desktop.core.db.models.campaigns import (
     Campaign,
     CampaignAttribution,
+    CampaignAudienceMember,
+    CampaignAudienceUpload,
     CampaignCost,
     CampaignTarget,
 )
@@ -16,11 +18,22 @@ from matviet_desktop.core.db.models.segments import (
     SegmentRule,
     SegmentSizeHistory,
 )
+from matviet_desktop.core.db.models.sending import (
+    DoNotContact,
+    OAuthToken,
+    ProviderSetting,
+    RateBucket,
+    SendAttempt,
+    SendBatch,
+    SendWorker,
+)
 
 __all__ = [
     "AppSetting",
     "Campaign",
     "CampaignAttribution",
+    "CampaignAudienceMember",
+    "CampaignAudienceUpload",
     "CampaignCost",
     "CampaignTarget",
     "Customer",
@@ -28,12 +41,19 @@ __all__ = [
     "CustomerLifecycleHistory",
     "CustomerSegment",
     "DemoTruth",
+    "DoNotContact",
+    "OAuthToken",
     "Order",
     "OrderItem",
     "Product",
+    "ProviderSetting",
+    "RateBucket",
     "ScoringRun",
     "SegmentMembershipHistory",
     "SegmentRule",
     "SegmentSizeHistory",
+    "SendAttempt",
+    "SendBatch",
+    "SendWorker",
     "Store",
 ]

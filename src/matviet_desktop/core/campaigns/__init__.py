@@ -1,0 +1,1 @@
+"""Campaign management: lifecycle, audiences, content, cost, holdouts (issue 7)."""
