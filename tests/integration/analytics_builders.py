@@ -137,6 +137,28 @@ class Rows:
             at=at,
         )
 
+    def membership(
+        self, customer: str, segment: str, joined: dt.datetime, left: dt.datetime | None = None
+    ) -> None:
+        self._exec(
+            "INSERT INTO segment_membership_history (customer_id, segment_rule_id, joined_at, left_at) "
+            "VALUES (:c, :s, :j, :l)",
+            c=self.ids[customer],
+            s=self.ids[segment],
+            j=joined,
+            l=left,
+        )
+
+    def stage(self, customer: str, stage: str, start: dt.datetime, end: dt.datetime | None = None) -> None:
+        self._exec(
+            "INSERT INTO customer_lifecycle_history (customer_id, stage, valid_from, valid_to) "
+            "VALUES (:c, :s, :f, :t)",
+            c=self.ids[customer],
+            s=stage,
+            f=start,
+            t=end,
+        )
+
 
 def campaign_scenario(r: Rows) -> Rows:
     """Two campaigns in March–April 2026 and an old draft; see test_analytics_campaign_performance."""
