@@ -1,0 +1,1 @@
+"""Reusable widgets: page headers, cards, KPI tiles, banners, charts."""
