@@ -62,7 +62,12 @@ def test_gamma_gamma_matches_the_published_fit() -> None:
     assert (round(g.p, 2), round(g.q, 2)) == (6.25, 3.74)
     # The maximum is v = 15.4477; the note prints 15.44 (truncated): within one unit of the last digit.
     assert g.v == pytest.approx(15.44, abs=0.01)
-    assert g.log_likelihood >= gamma_gamma.log_likelihood(6.25, 3.74, 15.44, d["x"][d["x"] > 0].to_numpy(float), d["zbar"][d["x"] > 0].to_numpy(float)).sum()
+    assert (
+        g.log_likelihood
+        >= gamma_gamma.log_likelihood(
+            6.25, 3.74, 15.44, d["x"][d["x"] > 0].to_numpy(float), d["zbar"][d["x"] > 0].to_numpy(float)
+        ).sum()
+    )
     spend = gamma_gamma.expected_spend(g, np.array([2.0, 0.0]), np.array([22.35, 0.0]))
     assert round(float(spend[0]), 2) == 24.66
     assert spend[1] == pytest.approx(g.population_mean)

@@ -61,7 +61,8 @@ def channel_effectiveness(engine: Engine, flt: AnalyticsFilter) -> pd.DataFrame:
                 "revenue": t.revenue,
                 "cost": t.cost,
                 "delivery_rate": t.delivery_rate,
-                "open_rate": t.open_rate,
+                # SMS has no read receipts: an open rate of 0 % would mislead.
+                "open_rate": None if channel == "sms" else t.open_rate,
                 "click_rate": t.click_rate,
                 "conversion_rate": t.conversion_rate,
                 "revenue_per_sent": (t.revenue / t.sent).quantize(1) if t.sent else None,

@@ -88,3 +88,9 @@ def roas(revenue: Decimal, cost: Decimal) -> Decimal | None:
     if not cost:
         return None
     return (revenue / cost).quantize(Decimal("0.01"))
+
+
+def list_stores(engine: Engine) -> list[tuple[int, str]]:
+    """(id, "code — name") of every store, for the store filter."""
+    frame = read_frame(engine, "SELECT id, code || ' — ' || name AS label FROM stores ORDER BY code", {})
+    return [(int(i), str(n)) for i, n in zip(frame["id"], frame["label"], strict=True)]

@@ -99,14 +99,18 @@ def campaign_report(engine: Engine, campaign_id: uuid.UUID, model: str | None = 
 
 
 def report_in(conn: Connection, campaign_id: uuid.UUID, model: str | None = None) -> CampaignReport:
-    c = conn.execute(
-        text(
-            "SELECT id, name, campaign_type, purpose, status, attribution_model, attribution_days, "
-            "coalesce((SELECT sum(amount) FROM campaign_costs k WHERE k.campaign_id = c.id), 0) AS cost "
-            "FROM campaigns c WHERE id = :id"
-        ),
-        {"id": campaign_id},
-    ).mappings().one_or_none()
+    c = (
+        conn.execute(
+            text(
+                "SELECT id, name, campaign_type, purpose, status, attribution_model, attribution_days, "
+                "coalesce((SELECT sum(amount) FROM campaign_costs k WHERE k.campaign_id = c.id), 0) AS cost "
+                "FROM campaigns c WHERE id = :id"
+            ),
+            {"id": campaign_id},
+        )
+        .mappings()
+        .one_or_none()
+    )
     if c is None:
         raise LookupError(f"Không tìm thấy chiến dịch {campaign_id}.")
     model = model or c["attribution_model"]
@@ -128,23 +132,31 @@ def report_in(conn: Connection, campaign_id: uuid.UUID, model: str | None = None
             p,
         )
     }
-    funnel = conn.execute(
-        text(
-            "SELECT count(*) AS targets, count(sent_at) AS sent, count(delivered_at) AS delivered, "
-            "count(opened_at) AS opened, count(clicked_at) AS clicked "
-            "FROM campaign_targets WHERE campaign_id = :id"
-        ),
-        p,
-    ).mappings().one()
-    attributed = conn.execute(
-        text(
-            "SELECT count(DISTINCT customer_id) AS customers, count(DISTINCT order_id) AS orders, "
-            "coalesce(sum(attributed_revenue) FILTER (WHERE attribution_type = 'direct'), 0) AS direct, "
-            "coalesce(sum(attributed_revenue) FILTER (WHERE attribution_type = 'influenced'), 0) AS influenced "
-            "FROM campaign_attributions WHERE campaign_id = :id AND model = :model"
-        ),
-        p,
-    ).mappings().one()
+    funnel = (
+        conn.execute(
+            text(
+                "SELECT count(*) AS targets, count(sent_at) AS sent, count(delivered_at) AS delivered, "
+                "count(opened_at) AS opened, count(clicked_at) AS clicked "
+                "FROM campaign_targets WHERE campaign_id = :id"
+            ),
+            p,
+        )
+        .mappings()
+        .one()
+    )
+    attributed = (
+        conn.execute(
+            text(
+                "SELECT count(DISTINCT customer_id) AS customers, count(DISTINCT order_id) AS orders, "
+                "coalesce(sum(attributed_revenue) FILTER (WHERE attribution_type = 'direct'), 0) AS direct, "
+                "coalesce(sum(attributed_revenue) FILTER (WHERE attribution_type = 'influenced'), 0) AS influenced "
+                "FROM campaign_attributions WHERE campaign_id = :id AND model = :model"
+            ),
+            p,
+        )
+        .mappings()
+        .one()
+    )
     by_model = {
         m: _money(v)
         for m, v in conn.execute(
@@ -200,9 +212,10 @@ def report_in(conn: Connection, campaign_id: uuid.UUID, model: str | None = None
 
 def lift_in(conn: Connection, campaign_id: uuid.UUID) -> Lift | None:
     """Sent group versus holdout, from the `window` rows (same window, same rules for both groups)."""
-    groups = conn.execute(
-        text(
-            """
+    groups = (
+        conn.execute(
+            text(
+                """
             WITH members AS (
                 SELECT t.customer_id, t.status = 'holdout' AS is_holdout
                   FROM campaign_targets t
@@ -219,9 +232,12 @@ def lift_in(conn: Connection, campaign_id: uuid.UUID) -> Lift | None:
                    sum(revenue) AS revenue, sum(revenue * revenue) AS revenue_sq
               FROM per_customer GROUP BY is_holdout
             """
-        ),
-        {"id": campaign_id},
-    ).mappings().all()
+            ),
+            {"id": campaign_id},
+        )
+        .mappings()
+        .all()
+    )
     by = {bool(g["is_holdout"]): g for g in groups}
     if True not in by:
         return None
@@ -305,7 +321,9 @@ def trend_in(conn: Connection, campaign_id: uuid.UUID, model: str) -> list[DayTr
         ),
         {"id": campaign_id, "model": model},
     ).all()
-    return [DayTrend(r[0].isoformat(), int(r[1]), int(r[2]), int(r[3]), int(r[4]), _money(r[5])) for r in rows]
+    return [
+        DayTrend(r[0].isoformat(), int(r[1]), int(r[2]), int(r[3]), int(r[4]), _money(r[5])) for r in rows
+    ]
 
 
 @dataclass(frozen=True)
@@ -350,6 +368,15 @@ def compare(engine: Engine, by: str = "channel", model: str = "last_touch") -> l
     for k, n, sent, conv, rev, cost in rows:
         rev_d, cost_d = _money(rev), _money(cost)
         out.append(
-            ComparisonRow(str(k), int(n), int(sent), int(conv), rev_d, cost_d, roi_pct(rev_d, cost_d), roas(rev_d, cost_d))
+            ComparisonRow(
+                str(k),
+                int(n),
+                int(sent),
+                int(conv),
+                rev_d,
+                cost_d,
+                roi_pct(rev_d, cost_d),
+                roas(rev_d, cost_d),
+            )
         )
     return out

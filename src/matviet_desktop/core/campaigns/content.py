@@ -55,7 +55,9 @@ def unknown_tokens(template: str) -> list[str]:
     return sorted({t for t in tokens_in(template) if t not in TOKENS})
 
 
-def render(template: str, values: Mapping[str, object | None], defaults: Mapping[str, str] | None = None) -> str:
+def render(
+    template: str, values: Mapping[str, object | None], defaults: Mapping[str, str] | None = None
+) -> str:
     """Replace tokens with the recipient's values, falling back to inline, campaign, then built-in defaults."""
     defaults = defaults or {}
 

@@ -48,7 +48,9 @@ def route_for(channel: str, purpose: str) -> str:
 
 
 def load_prices(conn: Connection) -> dict[str, dict[str, Decimal]]:
-    stored = conn.execute(text("SELECT value FROM app_settings WHERE key = :k"), {"k": PRICES_SETTING}).scalar()
+    stored = conn.execute(
+        text("SELECT value FROM app_settings WHERE key = :k"), {"k": PRICES_SETTING}
+    ).scalar()
     prices = {route: dict(table) for route, table in DEFAULT_PRICES.items()}
     for route, table in (stored or {}).items():
         prices.setdefault(route, {}).update({carrier: Decimal(str(v)) for carrier, v in table.items()})
@@ -133,12 +135,13 @@ def budget_check(conn: Connection, campaign_id: uuid.UUID, remaining_estimate: D
     return BudgetCheck(ok, budget, spent, committed, message)
 
 
-def record_cost(conn: Connection, campaign_id: uuid.UUID, cost_type: str, amount: Decimal, description: str) -> None:
+def record_cost(
+    conn: Connection, campaign_id: uuid.UUID, cost_type: str, amount: Decimal, description: str
+) -> None:
     """Add a cost line (design, vouchers, …) and keep `campaigns.total_cost` current."""
     conn.execute(
         text(
-            "INSERT INTO campaign_costs (campaign_id, cost_type, amount, description) "
-            "VALUES (:c, :t, :a, :d)"
+            "INSERT INTO campaign_costs (campaign_id, cost_type, amount, description) VALUES (:c, :t, :a, :d)"
         ),
         {"c": campaign_id, "t": cost_type, "a": amount, "d": description},
     )

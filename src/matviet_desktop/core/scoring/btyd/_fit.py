@@ -49,9 +49,17 @@ def maximise_log_params(
     gtol: float = 1e-7,
 ) -> FloatArray:
     """Minimise the mean negative log-likelihood over log-parameters with analytic gradients."""
-    result = minimize(neg_ll_and_grad, start, jac=True, method="L-BFGS-B", options={"gtol": gtol, "maxiter": 2000, "ftol": 1e-13})
+    result = minimize(
+        neg_ll_and_grad,
+        start,
+        jac=True,
+        method="L-BFGS-B",
+        options={"gtol": gtol, "maxiter": 2000, "ftol": 1e-13},
+    )
     if not np.all(np.isfinite(result.x)) or (not result.success and np.max(np.abs(result.jac)) > 1e-4):
-        raise FitError(f"Mô hình {model} không hội tụ: {result.message}. Kiểm tra dữ liệu tóm tắt (frequency, recency, T).")
+        raise FitError(
+            f"Mô hình {model} không hội tụ: {result.message}. Kiểm tra dữ liệu tóm tắt (frequency, recency, T)."
+        )
     return np.asarray(result.x, dtype=np.float64)
 
 

@@ -92,7 +92,9 @@ def p_alive(p: BgNbdParams, x: FloatArray, tx: FloatArray, T: FloatArray) -> Flo
     return 1.0 / (1.0 + _odds_dead(p, np.asarray(x, dtype=np.float64), tx, T))
 
 
-def expected_purchases(p: BgNbdParams, t: float | FloatArray, x: FloatArray, tx: FloatArray, T: FloatArray) -> FloatArray:
+def expected_purchases(
+    p: BgNbdParams, t: float | FloatArray, x: FloatArray, tx: FloatArray, T: FloatArray
+) -> FloatArray:
     """E[Y(t) | x, t_x, T]: expected repeat purchases in the next t time units."""
     x = np.asarray(x, dtype=np.float64)
     c = p.a + p.b + x - 1
@@ -112,10 +114,14 @@ def expected_purchases(p: BgNbdParams, t: float | FloatArray, x: FloatArray, tx:
 def p_no_purchase(p: BgNbdParams, t: float, x: FloatArray, tx: FloatArray, T: FloatArray) -> FloatArray:
     """P(no purchase in (T, T + t] | history) = 1 - P(alive) + P(alive) ((alpha+T)/(alpha+T+t))^(r+x)."""
     alive = p_alive(p, x, tx, T)
-    survive = np.exp((p.r + np.asarray(x, dtype=np.float64)) * (np.log(p.alpha + T) - np.log(p.alpha + T + t)))
+    survive = np.exp(
+        (p.r + np.asarray(x, dtype=np.float64)) * (np.log(p.alpha + T) - np.log(p.alpha + T + t))
+    )
     return 1.0 - alive + alive * survive
 
 
 def median_wait_if_alive(p: BgNbdParams, x: FloatArray, T: FloatArray) -> FloatArray:
     """Median time to the next purchase given alive: (alpha+T)(2^(1/(r+x)) - 1)."""
-    return (p.alpha + np.asarray(T, dtype=np.float64)) * np.expm1(np.log(2.0) / (p.r + np.asarray(x, dtype=np.float64)))
+    return (p.alpha + np.asarray(T, dtype=np.float64)) * np.expm1(
+        np.log(2.0) / (p.r + np.asarray(x, dtype=np.float64))
+    )

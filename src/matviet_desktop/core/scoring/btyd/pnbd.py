@@ -34,7 +34,9 @@ class ParetoNbdParams:
         return asdict(self)
 
 
-def _log_a0(r: float, alpha: float, s: float, beta: float, x: FloatArray, tx: FloatArray, T: FloatArray) -> FloatArray:
+def _log_a0(
+    r: float, alpha: float, s: float, beta: float, x: FloatArray, tx: FloatArray, T: FloatArray
+) -> FloatArray:
     """log of [2F1(.., (|a-b|)/(max+t_x)) / (max+t_x)^rsx - 2F1(.., /(max+T)) / (max+T)^rsx]."""
     if alpha >= beta:
         big, small, second = alpha, beta, s + 1.0
@@ -94,7 +96,9 @@ def p_alive(p: ParetoNbdParams, x: FloatArray, tx: FloatArray, T: FloatArray) ->
         return 1.0 / (1.0 + np.exp(log_ratio))
 
 
-def expected_purchases(p: ParetoNbdParams, t: float, x: FloatArray, tx: FloatArray, T: FloatArray) -> FloatArray:
+def expected_purchases(
+    p: ParetoNbdParams, t: float, x: FloatArray, tx: FloatArray, T: FloatArray
+) -> FloatArray:
     """E[Y(t) | x, t_x, T] = P(alive) (r+x)(beta+T) / ((alpha+T)(s-1)) [1 - ((beta+T)/(beta+T+t))^(s-1)]."""
     x = np.asarray(x, dtype=np.float64)
     s1 = p.s - 1 if abs(p.s - 1) > 1e-9 else 1e-9

@@ -21,7 +21,9 @@ def upgrade() -> None:
         "segment_rules",
         sa.Column("segment_type", sa.String(length=20), server_default="dynamic", nullable=False),
     )
-    op.add_column("segment_rules", sa.Column("rule_version", sa.Integer(), server_default="1", nullable=False))
+    op.add_column(
+        "segment_rules", sa.Column("rule_version", sa.Integer(), server_default="1", nullable=False)
+    )
     op.add_column("segment_rules", sa.Column("builtin_key", sa.String(length=100), nullable=True))
     op.add_column("segment_rules", sa.Column("refreshed_at", sa.DateTime(timezone=True), nullable=True))
     op.add_column("segment_rules", sa.Column("created_by", sa.UUID(), nullable=True))
