@@ -126,8 +126,8 @@ def report_in(conn: Connection, campaign_id: uuid.UUID, model: str | None = None
         r: int(n)
         for r, n in conn.execute(
             text(
-                "SELECT suppression_reason, count(*) FROM campaign_targets "
-                "WHERE campaign_id = :id AND suppression_reason IS NOT NULL GROUP BY 1 ORDER BY 1"
+                "SELECT exclusion_reason, count(*) FROM campaign_targets "
+                "WHERE campaign_id = :id AND exclusion_reason IS NOT NULL GROUP BY 1 ORDER BY 1"
             ),
             p,
         )

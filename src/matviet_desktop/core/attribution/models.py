@@ -69,7 +69,7 @@ WITH touches AS (
            count(*) OVER (PARTITION BY order_id) AS n_candidates
       FROM candidates cd
 )
-"""
+"""  # noqa: S608 - constants only
 
 _INSERT_COMPETING = (
     _CANDIDATES

@@ -142,3 +142,43 @@ def email_subject(subject: str, *, advertising: bool) -> str:
     if advertising and not subject.upper().startswith(("[QC]", "[AD]")):
         return f"{QC_LABEL} {subject}"
     return subject
+
+
+# SQL for each token, in the freeze query's scope: cu = customers, st = stores (home store),
+# c = campaigns, f.phone = the target's +84 number. Kept next to `recipient_values` so both agree.
+TOKEN_SQL: dict[str, str] = {
+    "ten": r"nullif(regexp_replace(trim(cu.full_name), '^.*\s', ''), '')",
+    "ho_ten": "nullif(trim(cu.full_name), '')",
+    "cua_hang": "nullif(trim(st.name), '')",
+    "tinh": "nullif(trim(cu.province), '')",
+    "ma_km": "nullif(trim(c.promo_code), '')",
+    "sdt": "CASE WHEN f.phone IS NOT NULL THEN '0' || substr(f.phone, 4) END",
+}
+
+
+def render_sql(
+    template: str, defaults: Mapping[str, str] | None = None, prefix: str = "tpl"
+) -> tuple[str, dict[str, str]]:
+    """The same rendering as `render`, as one SQL expression with bound literals (set-based freeze)."""
+    defaults = defaults or {}
+    template = unicodedata.normalize("NFC", template or "")
+    pieces: list[str] = []
+    params: dict[str, str] = {}
+    pos = 0
+    for i, match in enumerate(_TOKEN.finditer(template)):
+        params[f"{prefix}_lit{i}"] = template[pos : match.start()]
+        pieces.append(f":{prefix}_lit{i}")
+        name, inline_default = match.group(1), match.group(2)
+        if name in TOKEN_SQL:
+            fallback = inline_default if inline_default is not None else defaults.get(name, TOKENS[name][1])
+            params[f"{prefix}_def{i}"] = fallback
+            pieces.append(f"coalesce({TOKEN_SQL[name]}, :{prefix}_def{i})")
+        else:
+            params[f"{prefix}_tok{i}"] = match.group(0)
+            pieces.append(f":{prefix}_tok{i}")
+        pos = match.end()
+    params[f"{prefix}_tail"] = template[pos:]
+    pieces.append(f":{prefix}_tail")
+    return "normalize(concat(" + ", ".join(
+        f"CAST({p} AS text)" if p.startswith(":") else p for p in pieces
+    ) + "), NFC)", params

@@ -7,6 +7,8 @@ Create Date: 2026-11-26 09:50:00
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
@@ -16,7 +18,7 @@ down_revision = "0005"  # chained after the sending migration (merged into this 
 branch_labels = None
 depends_on = None
 
-_CAMPAIGN_COLUMNS = [
+_CAMPAIGN_COLUMNS: list[sa.Column[Any]] = [
     sa.Column("holdout_pct", sa.Numeric(precision=5, scale=2), server_default="0", nullable=False),
     sa.Column("promo_code", sa.String(length=50), nullable=True),
     sa.Column(
@@ -40,7 +42,7 @@ _CAMPAIGN_COLUMNS = [
     sa.Column("status_reason", sa.Text(), nullable=True),
 ]
 
-_ATTRIBUTION_COLUMNS = [
+_ATTRIBUTION_COLUMNS: list[sa.Column[Any]] = [
     sa.Column("model", sa.String(length=20), server_default="last_touch", nullable=False),
     sa.Column("weight", sa.Numeric(precision=7, scale=6), server_default="1", nullable=False),
     sa.Column("is_holdout", sa.Boolean(), server_default="false", nullable=False),

@@ -1,0 +1,1 @@
+"""Messaging channels behind one adapter interface (`base.Channel`)."""

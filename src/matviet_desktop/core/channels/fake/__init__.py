@@ -1,0 +1,1 @@
+"""Loopback fake providers that speak the real protocols (tests, demo mode, `matviet fake-providers`)."""

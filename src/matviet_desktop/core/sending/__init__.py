@@ -1,0 +1,1 @@
+"""Sending engine: outbox, send loop, rate limits, retry classes, delivery polling, compliance."""
