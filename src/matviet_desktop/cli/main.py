@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from matviet_desktop.cli import db, sending
+from matviet_desktop.cli import db, scoring, sending
 
 app = typer.Typer(
     name="matviet",
@@ -15,6 +15,7 @@ app = typer.Typer(
 app.add_typer(db.app, name="db")
 app.command("send-worker")(sending.send_worker)
 app.command("fake-providers")(sending.fake_providers)
+scoring.register(app)
 
 
 def run() -> None:

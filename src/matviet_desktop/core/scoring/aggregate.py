@@ -1,0 +1,149 @@
+"""The one SQL aggregate the scoring engine reads: a row per customer, as of a moment.
+
+Same-day orders are merged into one purchase day (the BTYD convention). Everything is computed
+next to the data; Python receives one row per customer through COPY.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import numpy as np
+import pandas as pd
+import psycopg
+from psycopg import sql
+
+from matviet_desktop.core.scoring import engagement
+from matviet_desktop.core.scoring.settings import ScoringSettings
+
+LOCAL_TZ = "Asia/Ho_Chi_Minh"
+
+# Columns returned in this order; money stays text until the model needs floats (exact write-back).
+_AGGREGATE = """
+WITH o AS (
+    SELECT customer_id, store_id, order_date, total_amount, discount_amount, channel,
+           order_date AT TIME ZONE 'Asia/Ho_Chi_Minh' AS local_ts,
+           (discount_amount > 0 OR promo_code IS NOT NULL) AS discounted
+    FROM orders
+    WHERE status = 'completed' AND order_date <= {as_of}
+), d AS (
+    SELECT customer_id, local_ts::date AS day,
+           count(*) AS n, sum(total_amount) AS amt, sum(discount_amount) AS disc,
+           coalesce(sum(total_amount) FILTER (WHERE discounted), 0) AS disc_amt,
+           count(*) FILTER (WHERE channel = 'in_store') AS n_store,
+           min(store_id) AS store_id, bool_or(channel = 'in_store') AS any_store,
+           min(order_date) AS first_at, max(order_date) AS last_at,
+           count(*) FILTER (WHERE extract(isodow FROM local_ts) < 6 AND extract(hour FROM local_ts) < 12) AS t0,
+           count(*) FILTER (WHERE extract(isodow FROM local_ts) < 6 AND extract(hour FROM local_ts) BETWEEN 12 AND 16) AS t1,
+           count(*) FILTER (WHERE extract(isodow FROM local_ts) < 6 AND extract(hour FROM local_ts) >= 17) AS t2,
+           count(*) FILTER (WHERE extract(isodow FROM local_ts) >= 6 AND extract(hour FROM local_ts) < 12) AS t3,
+           count(*) FILTER (WHERE extract(isodow FROM local_ts) >= 6 AND extract(hour FROM local_ts) BETWEEN 12 AND 16) AS t4,
+           count(*) FILTER (WHERE extract(isodow FROM local_ts) >= 6 AND extract(hour FROM local_ts) >= 17) AS t5
+    FROM o
+    GROUP BY customer_id, local_ts::date
+), w AS (
+    SELECT d.*,
+           lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS prev_day,
+           row_number() OVER (PARTITION BY customer_id ORDER BY day) AS k
+    FROM d
+), c AS (
+    SELECT customer_id,
+           sum(n)::int AS n_orders, count(*)::int AS n_days,
+           ({as_of_day} - min(day)) AS days_since_first, ({as_of_day} - max(day)) AS days_since_last,
+           (max(day) - min(day)) AS span_days, (max(day) - max(prev_day)) AS gap_before_last,
+           sum(amt) AS total_spent, sum(amt) FILTER (WHERE k = 1) AS first_day_amount,
+           sum(disc) AS discount_total, sum(disc_amt) AS discounted_spend,
+           sum(n_store)::int AS n_in_store, (sum(n) - sum(n_store))::int AS n_online,
+           sum(t0)::int AS t0, sum(t1)::int AS t1, sum(t2)::int AS t2,
+           sum(t3)::int AS t3, sum(t4)::int AS t4, sum(t5)::int AS t5,
+           min(store_id) FILTER (WHERE k = 1) AS first_store_id,
+           bool_or(any_store) FILTER (WHERE k = 1) AS first_in_store,
+           min(first_at) AS first_purchase_at, max(last_at) AS last_purchase_at,
+           sum(exp(-{decay} * ({as_of_day} - day))) AS decayed_purchases
+    FROM w
+    GROUP BY customer_id
+), ps AS (
+    SELECT DISTINCT ON (customer_id) customer_id, store_id
+    FROM (SELECT customer_id, store_id, count(*) AS n, max(order_date) AS last_at
+          FROM o GROUP BY customer_id, store_id) s
+    ORDER BY customer_id, n DESC, last_at DESC, store_id
+), pc AS (
+    SELECT DISTINCT ON (customer_id) customer_id, category
+    FROM (SELECT o.customer_id, i.category, sum(i.quantity * i.unit_price - i.discount) AS spend
+          FROM order_items i JOIN orders o ON o.id = i.order_id
+          WHERE o.status = 'completed' AND o.order_date <= {as_of}
+          GROUP BY o.customer_id, i.category) s
+    ORDER BY customer_id, spend DESC, category
+), e AS (
+    SELECT ce.customer_id,
+           sum(wt.weight * exp(-{decay} * extract(epoch FROM ({as_of} - ce.created_at)) / 86400.0)) AS decayed_other
+    FROM customer_engagements ce
+    JOIN unnest({types}::text[], {weights}::float8[]) AS wt(engagement_type, weight)
+      ON wt.engagement_type = ce.engagement_type
+    WHERE ce.created_at <= {as_of}
+    GROUP BY ce.customer_id
+)
+SELECT cu.id AS customer_id, coalesce(c.n_orders, 0) AS n_orders, coalesce(c.n_days, 0) AS n_days,
+       c.days_since_first, c.days_since_last, c.span_days, c.gap_before_last,
+       c.total_spent, c.first_day_amount, c.discount_total, c.discounted_spend,
+       coalesce(c.n_in_store, 0) AS n_in_store, coalesce(c.n_online, 0) AS n_online,
+       coalesce(c.t0, 0) AS t0, coalesce(c.t1, 0) AS t1, coalesce(c.t2, 0) AS t2,
+       coalesce(c.t3, 0) AS t3, coalesce(c.t4, 0) AS t4, coalesce(c.t5, 0) AS t5,
+       c.first_store_id, c.first_in_store, c.first_purchase_at, c.last_purchase_at,
+       coalesce(c.decayed_purchases, 0) AS decayed_purchases, coalesce(e.decayed_other, 0) AS decayed_other,
+       ps.store_id AS preferred_store_id, pc.category AS preferred_category
+FROM customers cu
+LEFT JOIN c ON c.customer_id = cu.id
+LEFT JOIN ps ON ps.customer_id = cu.id
+LEFT JOIN pc ON pc.customer_id = cu.id
+LEFT JOIN e ON e.customer_id = cu.id
+"""
+
+_TEXT_COLUMNS = {
+    "customer_id": str,
+    "total_spent": str,
+    "first_day_amount": str,
+    "discount_total": str,
+    "discounted_spend": str,
+    "first_purchase_at": str,
+    "last_purchase_at": str,
+    "preferred_category": str,
+    "first_in_store": str,
+}
+
+
+def aggregate_query(as_of: dt.datetime, settings: ScoringSettings) -> sql.Composed:
+    types, weights = engagement.non_purchase_weights(settings)
+    return sql.SQL(_AGGREGATE).format(
+        as_of=sql.Literal(as_of),
+        as_of_day=sql.SQL("({} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date").format(sql.Literal(as_of)),
+        decay=sql.Literal(engagement.decay_rate_per_day(settings)),
+        types=sql.Literal(types),
+        weights=sql.Literal(weights),
+    )
+
+
+def read_customer_aggregate(
+    conn: psycopg.Connection, as_of: dt.datetime, settings: ScoringSettings
+) -> pd.DataFrame:
+    """One row per customer (including those without orders), via COPY TO STDOUT as CSV."""
+    buffer = io.BytesIO()
+    query = sql.SQL("COPY ({}) TO STDOUT WITH (FORMAT csv, HEADER true)").format(
+        aggregate_query(as_of, settings)
+    )
+    with conn.cursor() as cur, cur.copy(query) as copy:
+        for block in copy:
+            buffer.write(block)
+    buffer.seek(0)
+    frame = pd.read_csv(buffer, dtype=_TEXT_COLUMNS)
+    for name in (
+        "days_since_first",
+        "days_since_last",
+        "span_days",
+        "gap_before_last",
+        "first_store_id",
+        "preferred_store_id",
+    ):
+        frame[name] = pd.to_numeric(frame[name]).astype(np.float64)
+    return frame

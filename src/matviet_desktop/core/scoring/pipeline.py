@@ -1,0 +1,363 @@
+"""`score_all`: score every customer as of a moment and write the results back in one transaction.
+
+Steps: one SQL aggregate (COPY out) -> fit BG/NBD and Gamma-Gamma and predict in numpy -> COPY
+into a temporary staging table -> ONE UPDATE of `customers` -> lifecycle history appended ->
+the run recorded in `scoring_runs`. Readers never see a half-scored database (MVCC), so the app
+can stay open while it runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import psycopg
+from sqlalchemy import Engine
+
+from matviet_desktop.core.scoring import behaviour, clv, engagement, lifecycle, rfm
+from matviet_desktop.core.scoring.aggregate import read_customer_aggregate
+from matviet_desktop.core.scoring.btyd import bgnbd, gamma_gamma
+from matviet_desktop.core.scoring.btyd._fit import FitError
+from matviet_desktop.core.scoring.settings import ScoringSettings, settings_from_rows
+
+ProgressCallback = Callable[[str, float], None]  # (step label in Vietnamese, fraction 0..1)
+CancelCheck = Callable[[], bool]  # True to stop; checked between steps
+
+
+class ScoringCancelled(RuntimeError):
+    pass
+
+
+@dataclass
+class ScoringRunResult:
+    run_id: int
+    as_of: dt.datetime
+    customers_scored: int
+    params: dict[str, Any]
+    counts: dict[str, dict[str, int]]
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+# Staging columns, in COPY order; every one is written to the customers column of the same name.
+STAGE_COLUMNS = (
+    ("customer_id", "uuid"),
+    ("lifecycle_stage", "varchar(50)"),
+    ("clv_predicted", "numeric(15,2)"),
+    ("clv_tier", "varchar(20)"),
+    ("engagement_score", "integer"),
+    ("churn_risk", "numeric(5,2)"),
+    ("days_to_next_purchase", "integer"),
+    ("preferred_channel", "varchar(50)"),
+    ("preferred_category", "varchar(100)"),
+    ("order_count", "integer"),
+    ("total_spent", "numeric(15,2)"),
+    ("avg_order_value", "numeric(15,2)"),
+    ("first_purchase_at", "timestamptz"),
+    ("last_purchase_at", "timestamptz"),
+    ("discount_share", "numeric(5,4)"),
+    ("rfm_recency_days", "integer"),
+    ("rfm_r", "smallint"),
+    ("rfm_f", "smallint"),
+    ("rfm_m", "smallint"),
+    ("rfm_segment", "varchar(40)"),
+    ("clv_formula", "numeric(15,2)"),
+    ("p_alive", "numeric(5,4)"),
+    ("expected_purchases_1y", "numeric(8,4)"),
+    ("price_sensitivity", "numeric(5,4)"),
+    ("preferred_store_id", "integer"),
+    ("purchase_timing", "varchar(30)"),
+)
+
+
+def _as_float(column: pd.Series) -> np.ndarray:
+    return pd.to_numeric(column).to_numpy(dtype=np.float64)
+
+
+def compute_scores(frame: pd.DataFrame, settings: ScoringSettings) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Pure numpy/pandas: aggregate rows in, staging rows and fitted parameters out."""
+    n_orders = frame["n_orders"].to_numpy(np.int64)
+    n_days = frame["n_days"].to_numpy(np.int64)
+    buyers = n_orders > 0
+    total = _as_float(frame["total_spent"].fillna("0"))
+    first_amount = _as_float(frame["first_day_amount"].fillna("0"))
+    since_first = frame["days_since_first"].to_numpy(np.float64)
+    since_last = frame["days_since_last"].to_numpy(np.float64)
+    span = frame["span_days"].to_numpy(np.float64)
+
+    # Lifecycle.
+    life_in = lifecycle.LifecycleInput(
+        order_count=n_orders,
+        purchase_days=n_days,
+        days_since_first=since_first,
+        days_since_last=since_last,
+        span_days=span,
+        gap_before_last=frame["gap_before_last"].to_numpy(np.float64),
+    )
+    chain_gap = lifecycle.chain_interval_days(life_in, settings)
+    stage = lifecycle.stages(life_in, settings, chain_gap)
+    interval = lifecycle.expected_interval_days(life_in, settings, chain_gap)
+
+    # RFM (only buyers are ranked; prospects get no scores).
+    r = rfm.quintile_scores(np.where(buyers, since_last, np.nan), higher_is_better=False)
+    f = rfm.frequency_scores(n_orders, settings.rfm_frequency_thresholds)
+    m = rfm.quintile_scores(np.where(buyers, total, np.nan))
+    segment = rfm.segments(r, f, m)
+
+    # BTYD on buyers, days as the unit.
+    x = np.maximum(n_days - 1, 0)[buyers].astype(np.float64)
+    tx = span[buyers]
+    T = since_first[buyers]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        avg_repeat = np.where(x > 0, (total[buyers] - first_amount[buyers]) / np.maximum(x, 1), 0.0)
+    params: dict[str, Any] = {"chain_interval_days": chain_gap, "settings": settings.as_dict()}
+    n_buyers = int(buyers.sum())
+    clv_pred = np.full(len(frame), np.nan)
+    p_alive = np.full(len(frame), np.nan)
+    exp_1y = np.full(len(frame), np.nan)
+    churn = np.full(len(frame), np.nan)
+    next_days = np.full(len(frame), np.nan)
+    if n_buyers >= 2 and (x > 0).any():
+        model = bgnbd.fit_bgnbd(x, tx, T)
+        params["bgnbd"] = model.as_dict()
+        try:
+            spend: gamma_gamma.GammaGammaParams | None = gamma_gamma.fit_gamma_gamma(x, avg_repeat)
+            params["gamma_gamma"] = spend.as_dict() if spend else None
+        except FitError as exc:
+            spend = None
+            params["gamma_gamma"] = {"error": str(exc)}
+        own_avg = np.where(x > 0, avg_repeat, total[buyers] / np.maximum(n_orders[buyers], 1))
+        pred = clv.predict(model, spend, x, tx, T, avg_repeat if spend else own_avg, settings)
+        clv_pred[buyers] = pred.clv
+        p_alive[buyers] = pred.p_alive
+        exp_1y[buyers] = pred.expected_purchases_1y
+        churn[buyers] = pred.churn_risk
+        next_days[buyers] = pred.days_to_next_purchase
+    else:
+        params["bgnbd"] = None  # too little history to fit: probabilistic columns stay empty
+
+    tier = np.full(len(frame), None, dtype=object)
+    ranked = buyers & ~np.isnan(clv_pred)
+    tier[ranked] = clv.tiers(clv_pred[ranked], settings)
+
+    aov = np.where(buyers, total / np.maximum(n_orders, 1), np.nan)
+    first_store = frame["first_store_id"].to_numpy(np.float64)
+    first_channel = np.where(frame["first_in_store"].to_numpy(object) == "t", "in_store", "online")
+    acq = _acquisition_costs(first_store, first_channel, settings)
+    formula = np.where(buyers, clv.formula_clv(aov, interval, acq, settings), np.nan)
+
+    discount_total = _as_float(frame["discount_total"].fillna("0"))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        discount_share = np.where(
+            total + discount_total > 0, discount_total / (total + discount_total), np.nan
+        )
+    buckets = frame[["t0", "t1", "t2", "t3", "t4", "t5"]].to_numpy(np.int64)
+    out = pd.DataFrame(
+        {
+            "customer_id": frame["customer_id"],
+            "lifecycle_stage": stage,
+            "clv_predicted": np.round(clv_pred, 0),
+            "clv_tier": tier,
+            "engagement_score": engagement.scores(
+                frame["decayed_purchases"].to_numpy(np.float64),
+                frame["decayed_other"].to_numpy(np.float64),
+                settings,
+            ),
+            "churn_risk": np.round(churn * 100.0, 2),
+            "days_to_next_purchase": np.ceil(next_days),
+            "preferred_channel": behaviour.preferred_channel(
+                frame["n_in_store"].to_numpy(np.int64), frame["n_online"].to_numpy(np.int64)
+            ),
+            "preferred_category": frame["preferred_category"],
+            "order_count": n_orders,
+            "total_spent": frame["total_spent"].fillna("0"),
+            "avg_order_value": np.round(aov, 2),
+            "first_purchase_at": frame["first_purchase_at"],
+            "last_purchase_at": frame["last_purchase_at"],
+            "discount_share": np.round(discount_share, 4),
+            "rfm_recency_days": since_last,
+            "rfm_r": np.where(buyers, r, np.nan),
+            "rfm_f": np.where(buyers, f, np.nan),
+            "rfm_m": np.where(buyers, m, np.nan),
+            "rfm_segment": segment,
+            "clv_formula": np.round(formula, 0),
+            "p_alive": np.round(p_alive, 4),
+            "expected_purchases_1y": np.round(exp_1y, 4),
+            "price_sensitivity": np.round(
+                behaviour.price_sensitivity(_as_float(frame["discounted_spend"].fillna("0")), total), 4
+            ),
+            "preferred_store_id": frame["preferred_store_id"],
+            "purchase_timing": behaviour.purchase_timing(buckets),
+        }
+    )
+    return out, params
+
+
+def _acquisition_costs(
+    first_store: np.ndarray, first_channel: np.ndarray, settings: ScoringSettings
+) -> np.ndarray:
+    costs = settings.acquisition_cost
+    by_channel = costs.get("by_channel", {})
+    default = float(costs.get("default", 0))
+    result = np.array([float(by_channel.get(ch, default)) for ch in ("in_store", "online")])[
+        (first_channel == "online").astype(np.int64)
+    ]
+    for store_key, value in costs.get("by_store", {}).items():  # a handful of stores at most
+        result[first_store == float(store_key)] = float(value)
+    return result
+
+
+def _distribution(values: pd.Series) -> dict[str, int]:
+    counts = values.fillna("(none)").value_counts()
+    return {str(k): int(v) for k, v in counts.items()}
+
+
+def _to_copy_text(frame: pd.DataFrame) -> bytes:
+    """Tab-separated COPY text; integers without '.0', NaN/None as \\N."""
+    out = frame.copy()
+    for name, sql_type in STAGE_COLUMNS:
+        if sql_type in ("integer", "smallint"):
+            out[name] = pd.array(pd.to_numeric(out[name]).round(), dtype="Int64")
+    return out.to_csv(sep="\t", header=False, index=False, na_rep="\\N").encode()
+
+
+def score_all(
+    engine: Engine,
+    as_of: dt.datetime | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> ScoringRunResult:
+    """Score every customer as of `as_of` (default: now) and record the run."""
+    as_of = as_of or dt.datetime.now(dt.UTC)
+    if as_of.tzinfo is None:
+        raise ValueError("as_of phải có múi giờ (timestamptz), ví dụ 2026-11-26T00:00:00+07:00.")
+    report = progress or (lambda _label, _fraction: None)
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+
+    def step(name: str) -> None:
+        if cancel is not None and cancel():
+            raise ScoringCancelled("Đã huỷ chấm điểm theo yêu cầu.")
+        timings[name] = round(time.perf_counter() - started - sum(timings.values()), 3)
+
+    raw = engine.raw_connection()
+    conn: psycopg.Connection = raw.driver_connection  # type: ignore[assignment]
+    try:
+        with conn.transaction():
+            run_id = conn.execute(
+                "INSERT INTO scoring_runs (as_of, status) VALUES (%s, 'running') RETURNING id", (as_of,)
+            ).fetchone()[0]  # type: ignore[index]
+        try:
+            result = _score_in_one_transaction(conn, run_id, as_of, report, step, timings, started)
+        except BaseException as exc:
+            status = "cancelled" if isinstance(exc, ScoringCancelled) else "failed"
+            with conn.transaction():
+                conn.execute(
+                    "UPDATE scoring_runs SET status = %s, finished_at = now(), error = %s WHERE id = %s",
+                    (status, str(exc)[:2000], run_id),
+                )
+            raise
+        return result
+    finally:
+        raw.close()
+
+
+def _score_in_one_transaction(
+    conn: psycopg.Connection,
+    run_id: int,
+    as_of: dt.datetime,
+    report: ProgressCallback,
+    step: Callable[[str], None],
+    timings: dict[str, float],
+    started: float,
+) -> ScoringRunResult:
+    with conn.transaction():
+        settings = load_settings_psycopg(conn)
+        report("Tổng hợp đơn hàng theo khách", 0.05)
+        frame = read_customer_aggregate(conn, as_of, settings)
+        step("aggregate")
+        report("Ước lượng mô hình và dự báo", 0.35)
+        scores, params = compute_scores(frame, settings)
+        step("model")
+        report("Ghi kết quả", 0.6)
+        columns = ", ".join(f"{name} {sql_type}" for name, sql_type in STAGE_COLUMNS)
+        conn.execute(f"CREATE TEMP TABLE scoring_stage ({columns}) ON COMMIT DROP")
+        names = ", ".join(name for name, _ in STAGE_COLUMNS)
+        payload = _to_copy_text(scores)
+        with conn.cursor() as cur, cur.copy(f"COPY scoring_stage ({names}) FROM STDIN") as copy:
+            for start in range(0, len(payload), 1 << 20):
+                copy.write(payload[start : start + (1 << 20)])
+        step("copy")
+        assignments = ", ".join(f"{name} = s.{name}" for name, _ in STAGE_COLUMNS[1:])
+        updated = conn.execute(
+            f"UPDATE customers c SET {assignments}, scored_at = %s "  # noqa: S608 - fixed column list
+            "FROM scoring_stage s WHERE c.id = s.customer_id",
+            (as_of,),
+        ).rowcount
+        step("update")
+        report("Ghi lịch sử vòng đời", 0.85)
+        _append_lifecycle_history(conn, run_id, as_of)
+        step("history")
+        counts = {
+            "lifecycle_stage": _distribution(scores["lifecycle_stage"]),
+            "clv_tier": _distribution(scores["clv_tier"]),
+            "rfm_segment": _distribution(scores["rfm_segment"]),
+        }
+        timings["total"] = round(time.perf_counter() - started, 3)
+        conn.execute(
+            "UPDATE scoring_runs SET status = 'succeeded', finished_at = now(), customers_scored = %s, "
+            "params = %s, counts = %s, timings = %s WHERE id = %s",
+            (updated, _json(params), _json(counts), _json(timings), run_id),
+        )
+    report("Hoàn tất", 1.0)
+    return ScoringRunResult(run_id, as_of, int(updated), params, counts, timings)
+
+
+def _append_lifecycle_history(conn: psycopg.Connection, run_id: int, as_of: dt.datetime) -> None:
+    """Close intervals whose stage changed and open new ones at `as_of`.
+
+    A run dated at or before a customer's current interval start (a backdated rerun) leaves that
+    customer's history untouched, so history stays a sequence of non-overlapping intervals.
+    """
+    conn.execute(
+        "UPDATE customer_lifecycle_history h SET valid_to = %(as_of)s "
+        "FROM scoring_stage s WHERE h.customer_id = s.customer_id AND h.valid_to IS NULL "
+        "AND h.stage <> s.lifecycle_stage AND h.valid_from < %(as_of)s",
+        {"as_of": as_of},
+    )
+    conn.execute(
+        "INSERT INTO customer_lifecycle_history (customer_id, stage, previous_stage, valid_from, scoring_run_id) "
+        "SELECT s.customer_id, s.lifecycle_stage, closed.stage, %(as_of)s, %(run)s "
+        "FROM scoring_stage s "
+        "LEFT JOIN customer_lifecycle_history closed "
+        "  ON closed.customer_id = s.customer_id AND closed.valid_to = %(as_of)s "
+        "WHERE NOT EXISTS (SELECT 1 FROM customer_lifecycle_history h "
+        "                  WHERE h.customer_id = s.customer_id AND h.valid_to IS NULL)",
+        {"as_of": as_of, "run": run_id},
+    )
+
+
+def load_settings_psycopg(conn: psycopg.Connection) -> ScoringSettings:
+    rows = conn.execute("SELECT key, value FROM app_settings WHERE key LIKE 'scoring.%%'").fetchall()
+    return settings_from_rows(rows)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(_clean(value), allow_nan=False)
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    if isinstance(value, float | np.floating):
+        return float(value) if np.isfinite(value) else None
+    if isinstance(value, np.integer):
+        return int(value)
+    return value
