@@ -114,17 +114,25 @@ class Rows:
         )
 
     def attribution(
-        self, campaign: str, order: str, customer: str, revenue: int, kind: str, days: int = 1
+        self,
+        campaign: str,
+        order: str,
+        customer: str,
+        revenue: int,
+        kind: str,
+        days: int = 1,
+        model: str = "last_touch",
     ) -> None:
         self._exec(
             "INSERT INTO campaign_attributions (campaign_id, order_id, customer_id, attributed_revenue, "
-            "attribution_type, days_after_campaign) VALUES (:c, :o, :cu, :r, :k, :d)",
+            "attribution_type, days_after_campaign, model) VALUES (:c, :o, :cu, :r, :k, :d, :m)",
             c=self.ids[campaign],
             o=self.ids[order],
             cu=self.ids[customer],
             r=Decimal(revenue),
             k=kind,
             d=days,
+            m=model,
         )
 
     def engagement(self, customer: str, kind: str, at: dt.datetime, channel: str | None = None) -> None:
@@ -194,6 +202,7 @@ def campaign_scenario(r: Rows) -> Rows:
     r.attribution("A", "o1", "c1", 1_500_000, "direct")
     r.attribution("A", "o2", "c2", 800_000, "influenced", 2)
     r.attribution("A", "o3", "c5", 700_000, "holdout", 2)  # holdout orders never count as revenue
+    r.attribution("A", "o1", "c1", 1_500_000, "direct", model="first_touch")  # not the campaign's model
 
     # Campaign B: Zalo, cost only on the campaign row.
     r.campaign("B", "zalo", status="completed", started_at=vn(2026, 4, 5), total_cost=Decimal(50_000))

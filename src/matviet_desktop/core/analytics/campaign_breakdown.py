@@ -28,6 +28,7 @@ WITH carriers AS (
 ), conv AS (
     SELECT a.customer_id, sum(a.attributed_revenue) AS revenue
     FROM campaign_attributions a
+    JOIN campaigns c ON c.id = a.campaign_id AND a.model = c.attribution_model
     WHERE a.campaign_id = :campaign_id AND a.attribution_type IN ('direct', 'influenced')
     GROUP BY a.customer_id
 ), t AS (

@@ -53,7 +53,8 @@ KPI_COLUMNS = [
 _KPI_SQL = """
 WITH camp AS (
     SELECT c.id, c.name, c.campaign_type AS channel, c.status, sr.name AS segment_name,
-           COALESCE(c.started_at, c.scheduled_at, c.created_at) AS start_at, c.total_cost
+           COALESCE(c.started_at, c.scheduled_at, c.created_at) AS start_at, c.total_cost,
+           c.attribution_model
     FROM campaigns c
     LEFT JOIN segment_rules sr ON sr.id = c.segment_rule_id
     WHERE (COALESCE(c.started_at, c.scheduled_at, c.created_at) >= :ts_from AND COALESCE(c.started_at, c.scheduled_at, c.created_at) < :ts_to)
@@ -90,7 +91,8 @@ WITH camp AS (
     FROM campaign_attributions a
     JOIN camp ON camp.id = a.campaign_id
     LEFT JOIN customers cu ON cu.id = a.customer_id
-    WHERE a.attribution_type IN ('direct', 'influenced') AND (:all_stores OR cu.home_store_id = ANY(CAST(:store_ids AS integer[])))
+    WHERE a.attribution_type IN ('direct', 'influenced') AND a.model = camp.attribution_model
+      AND (:all_stores OR cu.home_store_id = ANY(CAST(:store_ids AS integer[])))
     GROUP BY a.campaign_id
 ), cost AS (
     SELECT k.campaign_id, sum(k.amount) AS amount
@@ -236,7 +238,7 @@ WITH ev AS (
     JOIN orders o ON o.id = a.order_id
     JOIN campaigns c ON c.id = a.campaign_id
     LEFT JOIN customers cu ON cu.id = a.customer_id
-    WHERE a.attribution_type IN ('direct', 'influenced')
+    WHERE a.attribution_type IN ('direct', 'influenced') AND a.model = c.attribution_model
       AND (o.order_date >= :ts_from AND o.order_date < :ts_to) AND (:all_stores OR cu.home_store_id = ANY(CAST(:store_ids AS integer[])))
       AND (:channel = '' OR c.campaign_type = :channel)
     GROUP BY 1

@@ -78,6 +78,7 @@ _SEND_TIME_SQL = """
 WITH conv AS (
     SELECT DISTINCT a.campaign_id, a.customer_id
     FROM campaign_attributions a
+    JOIN campaigns c ON c.id = a.campaign_id AND a.model = c.attribution_model
     WHERE a.attribution_type IN ('direct', 'influenced')
 )
 SELECT extract(isodow FROM t.sent_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::int AS weekday,
