@@ -17,7 +17,9 @@ from matviet_desktop.core.connection import resolve_database
 def send_worker(
     database_url: DatabaseUrl = None,
     campaign: Annotated[str | None, typer.Option("--campaign", help="Chỉ gửi chiến dịch này (UUID).")] = None,
-    until_idle: Annotated[bool, typer.Option("--until-idle", help="Dừng khi không còn tin nào đến hạn gửi.")] = False,
+    until_idle: Annotated[
+        bool, typer.Option("--until-idle", help="Dừng khi không còn tin nào đến hạn gửi.")
+    ] = False,
     as_json: JsonOutput = False,
 ) -> None:
     """Gửi tin của các chiến dịch đang ở trạng thái 'sending' (nhiều máy có thể chạy cùng lúc)."""
@@ -39,7 +41,9 @@ def send_worker(
 
 
 def fake_providers(
-    port: Annotated[int, typer.Option("--port", help="Cổng HTTP (eSMS, Zalo, Mailgun); SMTP dùng cổng kế tiếp.")] = 8765,
+    port: Annotated[
+        int, typer.Option("--port", help="Cổng HTTP (eSMS, Zalo, Mailgun); SMTP dùng cổng kế tiếp.")
+    ] = 8765,
 ) -> None:
     """Chạy các máy chủ giả lập eSMS, Zalo ZNS, Mailgun và SMTP trên 127.0.0.1 (chế độ demo/kiểm thử)."""
     from matviet_desktop.core.channels.fake.all import start_all

@@ -2,7 +2,7 @@
 
 For screenshots, UI tests and benchmarks when no demo database is at hand: stores, customers,
 two years of orders, lifecycle and segment-membership history, and a year of campaigns with
-targets, delivery/open/click times, holdout groups, costs and last-touch attributions.
+targets, delivery/open/click times, holdout groups, costs, then the product's own attribution refresh.
 Deterministic for a given `seed`. Development helper only; the app never calls it.
 """
 
@@ -26,7 +26,7 @@ _STEPS = [
                            email_consent, lifecycle_stage, engagement_score, churn_risk, clv_tier)
     SELECT 'Khách hàng ' || i,
            '+84' || (ARRAY['96','97','98','90','93','91','94','92','86','88'])[1 + (i % 10)]
-                 || lpad(i::text, 8, '0'),
+                 || lpad(i::text, 7, '0'),
            'kh' || i || '@example.vn',
            (SELECT min(id) FROM stores) + (i % 12),
            :t0 - make_interval(days => (random() * 900)::int),
@@ -101,6 +101,7 @@ _STEPS = [
     FROM generate_series(1, 24) AS i,
          LATERAL (SELECT :t0 - make_interval(days => (24 - i) * 15) + make_interval(hours => (i % 4)) AS d) AS t
     """,
+    "UPDATE campaigns SET promo_code = 'MV' || upper(left(id::text, 6))",
     # Targets: a sample of the segment's members; 10 % holdout; send hours spread over the day.
     """
     INSERT INTO campaign_targets (campaign_id, customer_id, phone, email, status, sent_at, delivered_at,
@@ -135,25 +136,12 @@ _STEPS = [
     SELECT 'RESP-' || row_number() OVER (), t.customer_id, cu.home_store_id,
            COALESCE(t.sent_at, c.started_at) + make_interval(hours => 4 + (random() * 140)::int),
            round((500000 + random() * 3000000)::numeric, -3), 'completed',
-           CASE WHEN t.clicked_at IS NOT NULL THEN 'MV' || left(c.id::text, 6) END
+           CASE WHEN t.clicked_at IS NOT NULL THEN c.promo_code END
     FROM campaign_targets t
     JOIN campaigns c ON c.id = t.campaign_id
     JOIN customers cu ON cu.id = t.customer_id
     WHERE (t.status = 'holdout' AND random() < 0.03)
        OR (t.status = 'delivered' AND random() < CASE WHEN t.clicked_at IS NOT NULL THEN 0.35 ELSE 0.05 END)
-    """,
-    # Last-touch attribution within 7 days of a send; direct when the customer clicked.
-    """
-    INSERT INTO campaign_attributions (campaign_id, order_id, customer_id, attributed_revenue,
-                                       attribution_type, days_after_campaign)
-    SELECT DISTINCT ON (o.id) t.campaign_id, o.id, o.customer_id, o.total_amount,
-           CASE WHEN t.clicked_at IS NOT NULL AND t.clicked_at <= o.order_date THEN 'direct' ELSE 'influenced' END,
-           extract(day FROM o.order_date - t.sent_at)::int
-    FROM orders o
-    JOIN campaign_targets t ON t.customer_id = o.customer_id AND t.sent_at IS NOT NULL
-         AND o.order_date > t.sent_at AND o.order_date < t.sent_at + interval '7 days'
-    WHERE o.status = 'completed'
-    ORDER BY o.id, t.sent_at DESC
     """,
     """
     INSERT INTO campaign_costs (campaign_id, cost_type, amount, description)
@@ -192,5 +180,9 @@ def seed(engine: Engine, customers: int = 2000, seed_value: float = 0.42, target
                 continue
             params = {"n": customers, "t0": t0, "target_share": target_share}
             conn.execute(text(step), {k: v for k, v in params.items() if f":{k}" in step})
+    # Attribution exactly as the product computes it (last touch, first touch, linear, holdout window).
+    from matviet_desktop.core.attribution.models import refresh
+
+    refresh(engine)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("ANALYZE"))

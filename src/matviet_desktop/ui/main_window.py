@@ -221,5 +221,11 @@ class MainWindow(QMainWindow):
         return widget
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Pages with work in flight (campaign sending) may ask the user first.
+        for page in self._pages.values():
+            confirm = getattr(page, "confirm_close", None)
+            if confirm is not None and not confirm():
+                event.ignore()
+                return
         self.ctx.tasks.shutdown(3000)
         super().closeEvent(event)

@@ -91,3 +91,22 @@ def rate_and_eta(before: Progress, after: Progress) -> tuple[float | None, dt.ti
         return None, None
     per_second = finished / seconds
     return per_second * 60, dt.timedelta(seconds=after.open / per_second)
+
+
+_SAMPLE_SQL = """
+SELECT cu.id AS customer_id, cu.full_name, st.name AS store_name, cu.province, cu.phone
+FROM campaigns c
+JOIN customers cu ON (
+       (c.target_type = 'segment' AND EXISTS (SELECT 1 FROM customer_segments s
+                                               WHERE s.customer_id = cu.id AND s.segment_rule_id = c.segment_rule_id))
+    OR (c.target_type <> 'segment' AND EXISTS (SELECT 1 FROM campaign_audience_members m
+                                                WHERE m.customer_id = cu.id AND m.campaign_id = c.id)))
+LEFT JOIN stores st ON st.id = cu.home_store_id
+WHERE c.id = :cid
+LIMIT :limit
+"""
+
+
+def sample_recipients(engine: Engine, campaign_id: uuid.UUID, limit: int = 30) -> pd.DataFrame:
+    """A few customers of the campaign's audience (for the content preview)."""
+    return read_frame(engine, _SAMPLE_SQL, {"cid": campaign_id, "limit": limit})

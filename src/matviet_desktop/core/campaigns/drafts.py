@@ -20,7 +20,8 @@ def delete_draft(engine: Engine, campaign_id: uuid.UUID) -> bool:
     """Delete a campaign that never left the draft state (targets and uploads cascade)."""
     with engine.begin() as conn:
         deleted = conn.execute(
-            text("DELETE FROM campaigns WHERE id = :id AND status = 'draft' RETURNING id"), {"id": campaign_id}
+            text("DELETE FROM campaigns WHERE id = :id AND status = 'draft' RETURNING id"),
+            {"id": campaign_id},
         ).first()
     return deleted is not None
 
@@ -47,7 +48,9 @@ def duplicate(engine: Engine, campaign_id: uuid.UUID, name_suffix: str = " (bả
         new_id = conn.execute(
             text(
                 "INSERT INTO campaigns (name, status, " + _COPY_COLUMNS + ") "  # noqa: S608 (fixed column list)
-                "SELECT left(name || :suffix, 255), 'draft', " + _COPY_COLUMNS + " FROM campaigns WHERE id = :id "
+                "SELECT left(name || :suffix, 255), 'draft', "
+                + _COPY_COLUMNS
+                + " FROM campaigns WHERE id = :id "
                 "RETURNING id"
             ),
             {"id": campaign_id, "suffix": name_suffix},

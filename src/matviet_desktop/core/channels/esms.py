@@ -20,7 +20,13 @@ from matviet_desktop.core.channels.base import (
     national_phone,
 )
 from matviet_desktop.core.channels.settings import base_url
-from matviet_desktop.core.sending.errors import ESMS_CODES, Outcome, SendResult, classify, classify_http_status
+from matviet_desktop.core.sending.errors import (
+    ESMS_CODES,
+    Outcome,
+    SendResult,
+    classify,
+    classify_http_status,
+)
 
 SERVICE_PATH = "/MainService.svc/json/"
 DEDUP_WINDOW_S = 24 * 3600.0  # RequestId blocks duplicates for 24 h
@@ -41,11 +47,15 @@ class EsmsClient(Channel):
     dedup_window_s = DEDUP_WINDOW_S
     supports_batches = True
 
-    def __init__(self, settings: dict[str, str], *, zns: bool = False, http: httpx.Client | None = None) -> None:
+    def __init__(
+        self, settings: dict[str, str], *, zns: bool = False, http: httpx.Client | None = None
+    ) -> None:
         missing = [k for k in ("api_key", "secret_key") if not settings.get(k)]
         if missing:
             raise ValueError(
-                "Thiếu khóa eSMS: " + ", ".join(missing) + " (đặt trong Cài đặt hoặc biến MATVIET_ESMS_API_KEY…)"
+                "Thiếu khóa eSMS: "
+                + ", ".join(missing)
+                + " (đặt trong Cài đặt hoặc biến MATVIET_ESMS_API_KEY…)"
             )
         self.settings = settings
         self.zns = zns
@@ -78,7 +88,10 @@ class EsmsClient(Channel):
         if "CodeResult" not in data:
             return SendResult(Outcome.PERMANENT, "99REQ", str(data.get("error", "Invalid request")))
         return classify(
-            ESMS_CODES, str(data["CodeResult"]), str(data.get("ErrorMessage", "")), provider_msg_id=data.get("SMSID")
+            ESMS_CODES,
+            str(data["CodeResult"]),
+            str(data.get("ErrorMessage", "")),
+            provider_msg_id=data.get("SMSID"),
         )
 
     def _common(self, request_id: str, campaign: str) -> dict[str, Any]:
@@ -134,7 +147,9 @@ class EsmsClient(Channel):
     def balance(self) -> Decimal:
         data = self._post("GetBalance_json", {})
         if str(data.get("CodeResponse")) != "100":
-            raise RuntimeError(f"eSMS GetBalance_json: mã {data.get('CodeResponse')} {data.get('ErrorMessage', '')}")
+            raise RuntimeError(
+                f"eSMS GetBalance_json: mã {data.get('CodeResponse')} {data.get('ErrorMessage', '')}"
+            )
         return Decimal(str(data["Balance"]))
 
     def brandnames(self) -> list[dict[str, Any]]:
@@ -142,7 +157,9 @@ class EsmsClient(Channel):
         return list(data.get("ListBrandName") or [])
 
     def templates(self, brandname: str | None = None) -> list[dict[str, Any]]:
-        data = self._post("GetTemplate", {"SmsType": "2", "Brandname": brandname or self.settings.get("brandname")})
+        data = self._post(
+            "GetTemplate", {"SmsType": "2", "Brandname": brandname or self.settings.get("brandname")}
+        )
         return list(data.get("BrandnameTemplates") or [])
 
     def price_estimate(self, phone: str, content: str) -> dict[str, Any]:
@@ -200,8 +217,12 @@ class EsmsClient(Channel):
                 # An advertising batch: one update per recipient.
                 for row in self.receiver_status(sms_id):
                     updates.append(
-                        DeliveryUpdate(sms_id, phone=row.get("Phone"), final=bool(row.get("IsSent")),
-                                       delivered=bool(row.get("SentResult")))
+                        DeliveryUpdate(
+                            sms_id,
+                            phone=row.get("Phone"),
+                            final=bool(row.get("IsSent")),
+                            delivered=bool(row.get("SentResult")),
+                        )
                     )
                 continue
             ok = int(data.get("SendSuccess", 0)) > 0

@@ -138,14 +138,18 @@ def record_opt_out(
             channel or "", ["sms_consent", "zalo_consent"] if phone else ["email_consent"]
         )
         sets = ", ".join(f"{c} = false, {c}_at = now(), {c}_source = :s" for c in consent_cols)
-        customers = conn.execute(
-            text(
-                f"UPDATE customers SET {sets}, updated_at = now() "  # noqa: S608 - fixed column names
-                "WHERE (CAST(:p AS text) IS NOT NULL AND phone = :p) "
-                "   OR (CAST(:e AS text) IS NOT NULL AND lower(email) = lower(:e)) RETURNING id"
-            ),
-            {"p": phone, "e": email, "s": source},
-        ).scalars().all()
+        customers = (
+            conn.execute(
+                text(
+                    f"UPDATE customers SET {sets}, updated_at = now() "  # noqa: S608 - fixed column names
+                    "WHERE (CAST(:p AS text) IS NOT NULL AND phone = :p) "
+                    "   OR (CAST(:e AS text) IS NOT NULL AND lower(email) = lower(:e)) RETURNING id"
+                ),
+                {"p": phone, "e": email, "s": source},
+            )
+            .scalars()
+            .all()
+        )
         for customer_id in customers:
             conn.execute(
                 text(

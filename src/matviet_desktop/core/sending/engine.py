@@ -128,7 +128,9 @@ class SendEngine:
         self.worker_id = worker_id or uuid.uuid4()
         self.config = config or EngineConfig()
         self.session = DbSession(
-            self.url, application_name=f"matviet-sender-{str(self.worker_id)[:8]}", deadline_s=self.config.db_deadline_s
+            self.url,
+            application_name=f"matviet-sender-{str(self.worker_id)[:8]}",
+            deadline_s=self.config.db_deadline_s,
         )
         self.channel_factory = channel_factory or default_channel_factory(self.url)
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
@@ -234,7 +236,9 @@ class SendEngine:
 
     def _farewell(self) -> None:
         try:
-            self._db(lambda c: c.execute("UPDATE workers SET stopped_at = now() WHERE id = %s", (self.worker_id,)))
+            self._db(
+                lambda c: c.execute("UPDATE workers SET stopped_at = now() WHERE id = %s", (self.worker_id,))
+            )
         except DbUnavailable:
             pass
 
@@ -257,11 +261,16 @@ class SendEngine:
             ).fetchall()
         )
         return [
-            CampaignInfo(r[0], r[1], r[2], r[3], r[4] or DEFAULT_PROVIDER.get(r[2], "esms"), r[5], r[6]) for r in rows
+            CampaignInfo(r[0], r[1], r[2], r[3], r[4] or DEFAULT_PROVIDER.get(r[2], "esms"), r[5], r[6])
+            for r in rows
         ]
 
     def _has_due_work(self, campaign_id: uuid.UUID | None) -> bool:
-        skip_qc = "" if compliance.in_sms_window(self.clock()) else "AND NOT (c.purpose = 'advertising' AND c.campaign_type = 'sms')"
+        skip_qc = (
+            ""
+            if compliance.in_sms_window(self.clock())
+            else "AND NOT (c.purpose = 'advertising' AND c.campaign_type = 'sms')"
+        )
         row = self._db(
             lambda c: c.execute(
                 "SELECT EXISTS (SELECT 1 FROM campaign_targets t JOIN campaigns c ON c.id = t.campaign_id "
@@ -278,7 +287,9 @@ class SendEngine:
             return "stop"
         now = time.monotonic()
         if now - camp.checked_at >= self.config.status_check_s:
-            row = self._db(lambda c: c.execute("SELECT status FROM campaigns WHERE id = %s", (camp.id,)).fetchone())
+            row = self._db(
+                lambda c: c.execute("SELECT status FROM campaigns WHERE id = %s", (camp.id,)).fetchone()
+            )
             camp.status, camp.checked_at = (row[0] if row else "cancelled"), now
         if camp.status == "sending":
             return None
@@ -303,13 +314,20 @@ class SendEngine:
         return self._work_targets(camp, channel, limiter, stop)
 
     # --- per-target channels ------------------------------------------------------------------
-    def _work_targets(self, camp: CampaignInfo, channel: Channel, limiter: RateLimiter, stop: threading.Event) -> bool:
+    def _work_targets(
+        self, camp: CampaignInfo, channel: Channel, limiter: RateLimiter, stop: threading.Event
+    ) -> bool:
         cfg = self.config
         adv = camp.campaign_type if camp.advertising else None
         claim = self._db(
             lambda c: outbox.claim(
-                c, camp.id, worker=self.worker_id, limit=cfg.batch_size, lease_s=cfg.lease_s,
-                prefix=self.prefix, advertising_channel=adv,
+                c,
+                camp.id,
+                worker=self.worker_id,
+                limit=cfg.batch_size,
+                lease_s=cfg.lease_s,
+                prefix=self.prefix,
+                advertising_channel=adv,
             )
         )
         self.stats.excluded += claim.excluded
@@ -344,7 +362,10 @@ class SendEngine:
                     result = _result_of(fut)
                     if result.outcome in (Outcome.ACCEPTED, Outcome.DUPLICATE):
                         failpoint("after_provider_ok")
-                    if self._apply(camp, channel, limiter, claim.token, [target], result, started, lease_end) == "account":
+                    if (
+                        self._apply(camp, channel, limiter, claim.token, [target], result, started, lease_end)
+                        == "account"
+                    ):
                         halt = "account"
             if time.monotonic() - last_renew > cfg.lease_s / 4 and (pending or in_flight):
                 last_renew = time.monotonic()
@@ -373,13 +394,20 @@ class SendEngine:
         )
 
     # --- advertising SMS batches --------------------------------------------------------------
-    def _work_batch(self, camp: CampaignInfo, channel: Channel, limiter: RateLimiter, stop: threading.Event) -> bool:
+    def _work_batch(
+        self, camp: CampaignInfo, channel: Channel, limiter: RateLimiter, stop: threading.Event
+    ) -> bool:
         cfg = self.config
         opt_out = str(getattr(channel, "settings", {}).get("opt_out_text", ""))
         claim = self._db(
             lambda c: outbox.claim_batch(
-                c, camp.id, worker=self.worker_id, batch_size=cfg.qc_batch_size, lease_s=cfg.lease_s,
-                prefix=self.prefix, opt_out_text=opt_out,
+                c,
+                camp.id,
+                worker=self.worker_id,
+                batch_size=cfg.qc_batch_size,
+                lease_s=cfg.lease_s,
+                prefix=self.prefix,
+                opt_out_text=opt_out,
             )
         )
         self.stats.excluded += claim.excluded
@@ -395,13 +423,26 @@ class SendEngine:
             return True
         assert claim.batch_request_id and claim.batch_content is not None
         started = self.clock()
-        batch = OutboundBatch(claim.batch_request_id, [t.phone or "" for t in claim.targets], claim.batch_content, camp.name)
+        batch = OutboundBatch(
+            claim.batch_request_id, [t.phone or "" for t in claim.targets], claim.batch_content, camp.name
+        )
         result = channel.send_batch(batch)
         if result.outcome in (Outcome.ACCEPTED, Outcome.DUPLICATE):
             failpoint("after_provider_ok")
         # The batch retries as a whole: its oldest member's counters speak for it.
         lead = min(claim.targets, key=lambda t: t.first_attempt_at)
-        self._apply(camp, channel, limiter, claim.token, claim.targets, result, started, lease_end, lead, claim.batch_id)
+        self._apply(
+            camp,
+            channel,
+            limiter,
+            claim.token,
+            claim.targets,
+            result,
+            started,
+            lease_end,
+            lead,
+            claim.batch_id,
+        )
         return True
 
     # --- decisions ----------------------------------------------------------------------------
@@ -419,7 +460,9 @@ class SendEngine:
                 self.stats.duplicates_absorbed += 1
                 return outbox.Finish("accepted", r.code, provider_msg_id=r.provider_msg_id)
             return outbox.Finish(
-                "failed", r.code, "permanent",
+                "failed",
+                r.code,
+                "permanent",
                 "RequestId bị trùng dù chưa từng gửi: kiểm tra tiền tố RequestId của cài đặt (cần báo quản trị)",
             )
         if o == Outcome.PERMANENT:
@@ -439,7 +482,9 @@ class SendEngine:
             )
         age = (self.clock() - t.first_attempt_at).total_seconds()
         if age >= channel.dedup_window_s - self.config.dedup_margin_s:
-            return outbox.Finish("in_doubt", r.code, "in_doubt", f"Quá thời hạn chống trùng của nhà cung cấp. {reason}")
+            return outbox.Finish(
+                "in_doubt", r.code, "in_doubt", f"Quá thời hạn chống trùng của nhà cung cấp. {reason}"
+            )
         if exhausted:
             return outbox.Finish("failed", r.code, "transient", f"Hết {t.max_attempts} lần thử. {reason}")
         return outbox.Finish("retry_wait", r.code, "transient", reason, delay_s=self._backoff(t.attempts))
@@ -473,8 +518,15 @@ class SendEngine:
 
         def write(conn: psycopg.Connection) -> int:
             n = outbox.finalize(
-                conn, ids, token, finish, worker=self.worker_id, started_at=started,
-                channel=camp.campaign_type, outcome=result.outcome.value, batch_id=batch_id,
+                conn,
+                ids,
+                token,
+                finish,
+                worker=self.worker_id,
+                started_at=started,
+                channel=camp.campaign_type,
+                outcome=result.outcome.value,
+                batch_id=batch_id,
             )
             if pause_reason:
                 conn.execute(
@@ -487,9 +539,16 @@ class SendEngine:
         changed = self._db_until(write, lease_end)
         if not changed:
             self.stats.lost_lease += len(ids)
-            log.warning("lost lease on %d target(s) of campaign %s: finalize changed nothing", len(ids), camp.id)
+            log.warning(
+                "lost lease on %d target(s) of campaign %s: finalize changed nothing", len(ids), camp.id
+            )
             return None
-        counter = {"accepted": "accepted", "failed": "failed", "in_doubt": "in_doubt", "retry_wait": "retried"}
+        counter = {
+            "accepted": "accepted",
+            "failed": "failed",
+            "in_doubt": "in_doubt",
+            "retry_wait": "retried",
+        }
         setattr(self.stats, counter[finish.status], getattr(self.stats, counter[finish.status]) + changed)
         if pause_reason:
             self.stats.paused_campaigns += 1

@@ -69,7 +69,9 @@ ZALO_CODES = _table(
 ZALO_TOKEN_ERRORS = {"-124", "-216", "-220"}
 
 
-def classify(table: dict[str, tuple[Outcome, bool]], code: str, message: str = "", **extra: object) -> SendResult:
+def classify(
+    table: dict[str, tuple[Outcome, bool]], code: str, message: str = "", **extra: object
+) -> SendResult:
     outcome, pause = table.get(str(code), (Outcome.PERMANENT, False))
     if str(code) not in table:
         message = f"mã lỗi chưa biết {code}: {message}".strip()
@@ -79,7 +81,9 @@ def classify(table: dict[str, tuple[Outcome, bool]], code: str, message: str = "
 def classify_http_status(status: int, retry_after: str | None = None) -> SendResult:
     """HTTP status of an API that answered with a non-success status."""
     if status == 429:
-        return SendResult(Outcome.THROTTLE, "HTTP429", "quá nhiều yêu cầu", retry_after_s=_seconds(retry_after))
+        return SendResult(
+            Outcome.THROTTLE, "HTTP429", "quá nhiều yêu cầu", retry_after_s=_seconds(retry_after)
+        )
     if status in (401, 403):
         return SendResult(Outcome.ACCOUNT, f"HTTP{status}", "sai khóa API hoặc không có quyền")
     if 400 <= status < 500:

@@ -57,7 +57,9 @@ class Claim:
     batch_content: str | None = None
 
 
-def _lock_candidates(conn: psycopg.Connection, campaign_id: uuid.UUID, limit: int, where: str = "") -> list[uuid.UUID]:
+def _lock_candidates(
+    conn: psycopg.Connection, campaign_id: uuid.UUID, limit: int, where: str = ""
+) -> list[uuid.UUID]:
     rows = conn.execute(
         "SELECT id FROM campaign_targets WHERE campaign_id = %s AND status IN ('pending','retry_wait') "
         f"AND next_attempt_at <= now() AND attempts < max_attempts {where} "  # noqa: S608 - fixed fragments
@@ -80,7 +82,12 @@ def _exclude(conn: psycopg.Connection, ids: list[uuid.UUID], channel: str) -> se
 
 
 def _lease(
-    conn: psycopg.Connection, ids: list[uuid.UUID], worker: uuid.UUID, token: uuid.UUID, lease_s: float, prefix: str
+    conn: psycopg.Connection,
+    ids: list[uuid.UUID],
+    worker: uuid.UUID,
+    token: uuid.UUID,
+    lease_s: float,
+    prefix: str,
 ) -> list[Target]:
     rows = conn.cursor(row_factory=dict_row).execute(
         "UPDATE campaign_targets t SET status = 'sending', attempts = t.attempts + 1, "
@@ -143,7 +150,9 @@ def claim_batch(
                 (due[0],),
             ).fetchall()
         ]
-        batch = conn.execute("SELECT id, request_id, content FROM send_batches WHERE id = %s", (due[0],)).fetchone()
+        batch = conn.execute(
+            "SELECT id, request_id, content FROM send_batches WHERE id = %s", (due[0],)
+        ).fetchone()
         assert batch is not None
         targets = _lease(conn, ids, worker, token, lease_s, prefix)
         return Claim(token, targets, 0, batch[0], batch[1], batch[2])
@@ -237,7 +246,16 @@ def finalize(
                 "INSERT INTO send_attempts (batch_id, attempt_no, worker_id, lease_token, started_at, outcome, "
                 "provider_code, error) VALUES (%s, (SELECT count(*) + 1 FROM send_attempts WHERE batch_id = %s), "
                 "%s, %s, %s, %s, %s, %s)",
-                (batch_id, batch_id, worker, token, started_at, outcome if rows else "lost_lease", finish.code, finish.error),
+                (
+                    batch_id,
+                    batch_id,
+                    worker,
+                    token,
+                    started_at,
+                    outcome if rows else "lost_lease",
+                    finish.code,
+                    finish.error,
+                ),
             )
             if rows and finish.status == "accepted":
                 cur.execute(
@@ -261,7 +279,12 @@ def finalize(
 
 
 def release(
-    conn: psycopg.Connection, token: uuid.UUID, ids: list[uuid.UUID], *, delay_s: float = 0.0, cancelled: bool = False
+    conn: psycopg.Connection,
+    token: uuid.UUID,
+    ids: list[uuid.UUID],
+    *,
+    delay_s: float = 0.0,
+    cancelled: bool = False,
 ) -> int:
     """Give back claimed rows that were never sent; their attempt does not count."""
     if cancelled:
@@ -284,7 +307,9 @@ def release(
 
 def rescue(conn: psycopg.Connection, *, dedup_window_s: float) -> dict[str, int]:
     """Idempotent housekeeping that any client may run at any time."""
-    dedup = "c.provider IN ('esms','esms_zns') AND now() - t.first_attempt_at < make_interval(secs => %(win)s)"
+    dedup = (
+        "c.provider IN ('esms','esms_zns') AND now() - t.first_attempt_at < make_interval(secs => %(win)s)"
+    )
     expired = conn.execute(
         "UPDATE campaign_targets t SET "
         f"status = CASE WHEN {dedup} AND t.attempts < t.max_attempts THEN 'retry_wait' "  # noqa: S608
@@ -349,7 +374,13 @@ def completeness_violations(conn: psycopg.Connection, campaign_id: uuid.UUID) ->
         (campaign_id,),
     ).fetchone()
     assert row is not None
-    labels = ("open rows", "failed/in_doubt without reason", "excluded without reason", "lease mismatch", "attempts>max")
+    labels = (
+        "open rows",
+        "failed/in_doubt without reason",
+        "excluded without reason",
+        "lease mismatch",
+        "attempts>max",
+    )
     for label, n in zip(labels, row, strict=True):
         if n:
             problems.append(f"{n} {label}")

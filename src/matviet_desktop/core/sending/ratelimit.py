@@ -50,7 +50,9 @@ class RateLimiter:
         if now < self.not_before:  # throttled: this worker keeps to rate × multiplier on its own
             return self.not_before - now
         if self.local < 1.0:
-            got = self.run_db(lambda conn: conn.execute(TAKE_SQL, {"n": self.take, "acct": self.account}).fetchone())
+            got = self.run_db(
+                lambda conn: conn.execute(TAKE_SQL, {"n": self.take, "acct": self.account}).fetchone()
+            )
             if got is None:
                 return (self.take / self.rate) * random.uniform(0.5, 1.0)
             self.local += self.take

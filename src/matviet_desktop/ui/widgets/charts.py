@@ -7,6 +7,7 @@ and "Lưu PNG" saves the card as an image.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QToolTip, QWidget
 from matviet_desktop.ui import formatting as fmt
 from matviet_desktop.ui.widgets.common import Card, button, label
 
+_DATE = re.compile(r"\d\d/\d\d/\d{4}")
 PALETTE = ["#0F6FB8", "#F59E0B", "#10B981", "#EF4444", "#8B5CF6", "#06B6D4", "#EC4899", "#64748B"]
 pg.setConfigOptions(antialias=True, background="w", foreground="#334155")
 
@@ -185,7 +187,10 @@ class ChartCard(Card):
                 x=xs, height=heights, width=width * 0.92, brush=QColor(color), pen=None, name=s.name
             )
             self.plot.addItem(item)
-        ticks = [(i, c) for i, c in enumerate(categories) if i % max(horizontal_labels_every, 1) == 0]
+        # Long names on many bars would overlap: shorten the axis text (the tooltip keeps it whole).
+        room = max(6, int(110 / len(categories)))
+        shown = [c if len(c) <= room else c[: room - 1] + "…" for c in categories]
+        ticks = [(i, c) for i, c in enumerate(shown) if i % max(horizontal_labels_every, 1) == 0]
         self.plot.getAxis("bottom").setTicks([ticks])
         self._tooltips = (
             list(tooltips)
@@ -229,8 +234,10 @@ class ChartCard(Card):
                 symbolPen=None,
                 connect="finite",
             )
-        step = max(1, len(labels) // 8)
-        self.plot.getAxis("bottom").setTicks([[(i, labels[i]) for i in range(0, len(labels), step)]])
+        step = max(1, len(labels) // 7)
+        # Day labels on the axis as dd/MM; the tooltip shows the full date.
+        short = [lab[:5] if _DATE.fullmatch(lab) else lab for lab in labels]
+        self.plot.getAxis("bottom").setTicks([[(i, short[i]) for i in range(0, len(labels), step)]])
         self._tooltips = (
             list(tooltips)
             if tooltips

@@ -55,8 +55,13 @@ class Accepted:
 
 
 class FakeEsms:
-    def __init__(self, api_key: str = "key", secret_key: str = "secret", brandnames: tuple[str, ...] = ("MATVIET",),
-                 seed: int = 7) -> None:
+    def __init__(
+        self,
+        api_key: str = "key",
+        secret_key: str = "secret",
+        brandnames: tuple[str, ...] = ("MATVIET",),
+        seed: int = 7,
+    ) -> None:
         self.api_key, self.secret_key, self.brandnames = api_key, secret_key, brandnames
         self.faults = EsmsFaults()
         self.clock = time.time
@@ -121,7 +126,14 @@ class FakeEsms:
 
     def _result(self, code: str, message: str = "", **extra: Any) -> Reply:
         self.codes[code] += 1
-        return Reply({"CodeResult": code, "CountRegenerate": 0, **({"ErrorMessage": message} if message else {}), **extra})
+        return Reply(
+            {
+                "CodeResult": code,
+                "CountRegenerate": 0,
+                **({"ErrorMessage": message} if message else {}),
+                **extra,
+            }
+        )
 
     def _accept(self, body: dict[str, Any], phones: list[str], content: str, sms_type: str) -> Reply | object:
         request_id = str(body.get("RequestId") or "")
@@ -133,12 +145,20 @@ class FakeEsms:
             previous = self.by_request.get(request_id) if request_id else None
             if previous and self.faults.dedup and self.clock() - previous.at < DEDUP_WINDOW_S:
                 self.codes["124"] += 1
-                return Reply({"CodeResult": "124", "CountRegenerate": 0, "ErrorMessage": "Request exist 1",
-                              "SendStatus": "5"})
+                return Reply(
+                    {
+                        "CodeResult": "124",
+                        "CountRegenerate": 0,
+                        "ErrorMessage": "Request exist 1",
+                        "SendStatus": "5",
+                    }
+                )
             if str(body.get("Sandbox", "0")) == "1":
                 return self._result("100", SMSID=uuid.uuid4().hex, IsSandbox=True)
             sms_id = uuid.uuid4().hex[: self.rng.randint(24, 32)]
-            rec = Accepted(request_id, sms_id, phones, content, sms_type, str(body.get("campaignid") or ""), self.clock())
+            rec = Accepted(
+                request_id, sms_id, phones, content, sms_type, str(body.get("campaignid") or ""), self.clock()
+            )
             if request_id:
                 self.by_request[request_id] = rec
                 self.accepted[request_id] += 1
@@ -223,17 +243,34 @@ class FakeEsms:
         if rec is None:
             return Reply({"CodeResponse": "105", "ErrorMessage": "SMSID not found"})
         ok, failed, done = self._delivered(rec)
-        return Reply({"CodeResponse": "100", "SMSID": rec.sms_id, "SendFailed": failed, "SendStatus": 5 if done else 2,
-                      "SendSuccess": ok, "TotalPrice": ok * self.faults.price, "TotalReceiver": len(rec.phones),
-                      "TotalSent": ok + failed})
+        return Reply(
+            {
+                "CodeResponse": "100",
+                "SMSID": rec.sms_id,
+                "SendFailed": failed,
+                "SendStatus": 5 if done else 2,
+                "SendSuccess": ok,
+                "TotalPrice": ok * self.faults.price,
+                "TotalReceiver": len(rec.phones),
+                "TotalSent": ok + failed,
+            }
+        )
 
     def receiver_status(self, req: Request) -> Reply:
         rec = self.by_sms.get(req.query.get("RefId", ""))
         if rec is None:
             return Reply({"CodeResult": "105", "ErrorMessage": "SMSID not found"})
         _, _, done = self._delivered(rec)
-        rows = [{"IsSent": done, "NetworkName": "Viettel", "Phone": p, "Retry": 0,
-                 "SentResult": done and p not in self.faults.undeliverable} for p in rec.phones]
+        rows = [
+            {
+                "IsSent": done,
+                "NetworkName": "Viettel",
+                "Phone": p,
+                "Retry": 0,
+                "SentResult": done and p not in self.faults.undeliverable,
+            }
+            for p in rec.phones
+        ]
         return Reply({"CodeResult": "100", "ReceiverList": rows})
 
     def sent_data(self, req: Request) -> Reply:
@@ -245,11 +282,20 @@ class FakeEsms:
         for rec in list(self.by_sms.values()):
             ok, failed, done = self._delivered(rec)
             for phone in rec.phones:
-                rows.append({"Campaign": rec.campaign, "Content": rec.content, "Phone": phone,
-                             "ReferenceId": rec.request_id, "SellPrice": self.faults.price,
-                             "SendResult": (0 if phone in self.faults.undeliverable else 1) if done else 2,
-                             "SendStatus": 5 if done else 2, "SentTime": f"/Date({int(rec.at * 1000)}+0700)/",
-                             "SmsId": rec.sms_id, "SmsType": rec.sms_type})
+                rows.append(
+                    {
+                        "Campaign": rec.campaign,
+                        "Content": rec.content,
+                        "Phone": phone,
+                        "ReferenceId": rec.request_id,
+                        "SellPrice": self.faults.price,
+                        "SendResult": (0 if phone in self.faults.undeliverable else 1) if done else 2,
+                        "SendStatus": 5 if done else 2,
+                        "SentTime": f"/Date({int(rec.at * 1000)}+0700)/",
+                        "SmsId": rec.sms_id,
+                        "SmsType": rec.sms_type,
+                    }
+                )
         chunk = rows[(page - 1) * size : page * size]
         return Reply({"CodeResult": "100", "SentData": chunk, "Total": len(rows)})
 
@@ -263,12 +309,24 @@ class FakeEsms:
         parts = req.path.rstrip("/").split("/")
         if parts[-2:] != [self.api_key, self.secret_key]:
             return Reply({"CodeResponse": "101", "ErrorMessage": "Authorize Failed"})
-        names = [{"Brandname": b, "Type": 2} for b in self.brandnames] + [{"Brandname": b, "Type": 1} for b in self.brandnames]
+        names = [{"Brandname": b, "Type": 2} for b in self.brandnames] + [
+            {"Brandname": b, "Type": 1} for b in self.brandnames
+        ]
         return Reply({"CodeResponse": "100", "ListBrandName": names})
 
     def get_template(self, req: Request) -> Reply:
         body = req.json()
         if self._auth(body) is not None:
             return Reply({"CodeResult": "101", "ErrorMessage": "Authorize Failed"})
-        return Reply({"CodeResult": "100", "BrandnameTemplates": [
-            {"NetworkID": 1, "TempContent": "Cam on quy khach {P1,30} da mua hang tai Mat Viet", "TempId": 1}]})
+        return Reply(
+            {
+                "CodeResult": "100",
+                "BrandnameTemplates": [
+                    {
+                        "NetworkID": 1,
+                        "TempContent": "Cam on quy khach {P1,30} da mua hang tai Mat Viet",
+                        "TempId": 1,
+                    }
+                ],
+            }
+        )

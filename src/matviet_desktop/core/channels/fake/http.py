@@ -57,8 +57,12 @@ class FakeHttpServer:
                 parsed = urllib.parse.urlsplit(self.path)
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
-                query = {k: v[-1] for k, v in urllib.parse.parse_qs(parsed.query, keep_blank_values=True).items()}
-                req = Request(self.command, parsed.path, query, {k.lower(): v for k, v in self.headers.items()}, body)
+                query = {
+                    k: v[-1] for k, v in urllib.parse.parse_qs(parsed.query, keep_blank_values=True).items()
+                }
+                req = Request(
+                    self.command, parsed.path, query, {k.lower(): v for k, v in self.headers.items()}, body
+                )
                 handler = server.find(self.command, parsed.path)
                 reply = handler(req) if handler else Reply({"error": "Not found"}, 404)
                 if reply is DROP:

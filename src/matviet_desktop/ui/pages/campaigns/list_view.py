@@ -35,7 +35,9 @@ class CampaignListView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         layout = page_layout(self)
-        header = PageHeader(self.tr("Chiến dịch"), self.tr("Gửi SMS, Zalo ZNS và email; theo dõi kết quả và ROI"))
+        header = PageHeader(
+            self.tr("Chiến dịch"), self.tr("Gửi SMS, Zalo ZNS và email; theo dõi kết quả và ROI")
+        )
         self.new_button = header.add_action(button(self.tr("Tạo chiến dịch"), "plus", primary=True))
         self.new_button.clicked.connect(self.create_requested.emit)
         layout.addWidget(header)
@@ -66,7 +68,9 @@ class CampaignListView(QWidget):
                 Column("name", self.tr("Chiến dịch")),
                 Column("status", self.tr("Trạng thái"), mapper=labels.campaign_status),
                 Column("channel", self.tr("Kênh"), mapper=labels.channel),
-                Column("segment_name", self.tr("Tập khách hàng"), mapper=lambda v: v or self.tr("CSV / chọn tay")),
+                Column(
+                    "segment_name", self.tr("Tập khách hàng"), mapper=lambda v: v or self.tr("CSV / chọn tay")
+                ),
                 Column("start_at", self.tr("Bắt đầu"), "datetime"),
                 Column("targets", self.tr("Khách nhận"), "int"),
                 Column("sent", self.tr("Đã gửi"), "int"),
@@ -84,7 +88,13 @@ class CampaignListView(QWidget):
         self.pause_button = button(self.tr("Tạm dừng"), "stop")
         self.resume_button = button(self.tr("Tiếp tục"), "play")
         self.cancel_button = button(self.tr("Hủy chiến dịch"), "close", danger=True)
-        for b in (self.open_button, self.duplicate_button, self.pause_button, self.resume_button, self.cancel_button):
+        for b in (
+            self.open_button,
+            self.duplicate_button,
+            self.pause_button,
+            self.resume_button,
+            self.cancel_button,
+        ):
             actions.addWidget(b)
         actions.addStretch(1)
         self.count_label = label("", "Muted")
@@ -120,7 +130,9 @@ class CampaignListView(QWidget):
         self.loaded.emit(frame)
 
     def _error(self, error: TaskError) -> None:
-        self.banner.show_message("error", self.tr("Không tải được danh sách chiến dịch: %1").replace("%1", str(error.exception)))
+        self.banner.show_message(
+            "error", self.tr("Không tải được danh sách chiến dịch: %1").replace("%1", str(error.exception))
+        )
 
     def _apply_filters(self) -> None:
         frame = self._all
@@ -172,7 +184,9 @@ class CampaignListView(QWidget):
             answer = QMessageBox.question(
                 self,
                 self.tr("Hủy chiến dịch"),
-                self.tr("Hủy “%1”? Các tin chưa gửi sẽ không được gửi nữa; không thể hoàn tác.").replace("%1", name),
+                self.tr("Hủy “%1”? Các tin chưa gửi sẽ không được gửi nữa; không thể hoàn tác.").replace(
+                    "%1", name
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
