@@ -175,6 +175,7 @@ class CampaignWizard(QWidget):
             self.banner.hide()
             self.audience_step.show_readiness(readiness, created.upload)
             self.schedule_step.show_readiness(readiness)
+            self._load_samples()
             self.checked.emit(readiness)
             if then is not None:
                 then(readiness)

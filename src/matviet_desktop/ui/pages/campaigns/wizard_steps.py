@@ -69,7 +69,7 @@ class ChannelStep(QWidget):
         form.addRow("", self.explain)
         self.channel_group.buttonToggled.connect(lambda *_: self._sync())
         self.purpose.currentIndexChanged.connect(lambda *_: self._sync())
-        self.name.textChanged.connect(self.changed.emit)
+        self.name.textChanged.connect(lambda _text: self.changed.emit())
         self._sync()
 
     def channel(self) -> str:
