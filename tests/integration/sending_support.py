@@ -47,7 +47,13 @@ def make_campaign(
                 "INSERT INTO campaigns (name, campaign_type, purpose, status, message_content) "
                 "VALUES (:name, :t, :p, :s, :m) RETURNING id"
             ),
-            {"name": f"test-{uuid.uuid4().hex[:6]}", "t": campaign_type, "p": purpose, "s": status, "m": content},
+            {
+                "name": f"test-{uuid.uuid4().hex[:6]}",
+                "t": campaign_type,
+                "p": purpose,
+                "s": status,
+                "m": content,
+            },
         ).scalar_one()
         conn.execute(
             text(
@@ -76,15 +82,27 @@ class FakeProvider:
         self.server.start()
 
     def settings(self, **extra: str) -> dict[str, str]:
-        return {"base_url": self.server.url, "api_key": "key", "secret_key": "secret", "brandname": "MATVIET",
-                "timeout_s": "2", "opt_out_text": "Tu choi QC soan TC gui 6058", **extra}
+        return {
+            "base_url": self.server.url,
+            "api_key": "key",
+            "secret_key": "secret",
+            "brandname": "MATVIET",
+            "timeout_s": "2",
+            "opt_out_text": "Tu choi QC soan TC gui 6058",
+            **extra,
+        }
 
-    def factory(self, **extra: str):  # noqa: ANN201
+    def factory(self, **extra: str):
         return lambda provider: EsmsClient(self.settings(**extra), zns=provider == "esms_zns")
 
     def env(self) -> dict[str, str]:
-        return {"MATVIET_ESMS_BASE_URL": self.server.url, "MATVIET_ESMS_API_KEY": "key",
-                "MATVIET_ESMS_SECRET_KEY": "secret", "MATVIET_ESMS_BRANDNAME": "MATVIET", "MATVIET_ESMS_TIMEOUT_S": "2"}
+        return {
+            "MATVIET_ESMS_BASE_URL": self.server.url,
+            "MATVIET_ESMS_API_KEY": "key",
+            "MATVIET_ESMS_SECRET_KEY": "secret",
+            "MATVIET_ESMS_BRANDNAME": "MATVIET",
+            "MATVIET_ESMS_TIMEOUT_S": "2",
+        }
 
 
 @contextmanager
@@ -100,7 +118,9 @@ def engine_for(db_url: str, provider: FakeProvider, **config: object) -> SendEng
     return SendEngine(db_url, config=EngineConfig(**{**FAST, **config}), channel_factory=provider.factory())  # type: ignore[arg-type]
 
 
-def run_threads(db_url: str, provider: FakeProvider, n: int, cid: uuid.UUID, **config: object) -> list[WorkerStats]:
+def run_threads(
+    db_url: str, provider: FakeProvider, n: int, cid: uuid.UUID, **config: object
+) -> list[WorkerStats]:
     results: list[WorkerStats] = []
     errors: list[BaseException] = []
 
@@ -122,13 +142,35 @@ def run_threads(db_url: str, provider: FakeProvider, n: int, cid: uuid.UUID, **c
     return results
 
 
-def spawn_worker(db_url: str, provider: FakeProvider, cid: uuid.UUID, *, failpoints: str = "", extra_env: dict[str, str] | None = None,
-                 args: tuple[str, ...] = ("--until-idle",)) -> subprocess.Popen[bytes]:
-    env = {**os.environ, **provider.env(), "PYTHONPATH": str(SRC), "MATVIET_FAILPOINTS": failpoints,
-           "MATVIET_SEND_FAST": "1", **(extra_env or {})}
+def spawn_worker(
+    db_url: str,
+    provider: FakeProvider,
+    cid: uuid.UUID,
+    *,
+    failpoints: str = "",
+    extra_env: dict[str, str] | None = None,
+    args: tuple[str, ...] = ("--until-idle",),
+    capture: bool = False,
+    cli: bool = False,
+) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        **provider.env(),
+        "PYTHONPATH": str(SRC),
+        "MATVIET_FAILPOINTS": failpoints,
+        **(extra_env or {}),
+    }
+    # The CLI (`matviet send-worker`) or the lighter runner module: same loop, faster start.
+    entry = (
+        ["-m", "matviet_desktop.cli.main", "send-worker"]
+        if cli
+        else ["-m", "matviet_desktop.core.sending.runner"]
+    )
     return subprocess.Popen(
-        [sys.executable, "-m", "matviet_desktop.cli.main", "send-worker", "--database-url", db_url, "--campaign", str(cid), *args],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [sys.executable, *entry, "--database-url", db_url, "--campaign", str(cid), *args],
+        env=env,
+        stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
+        stderr=subprocess.PIPE if capture else subprocess.DEVNULL,
     )
 
 
@@ -146,8 +188,13 @@ def assert_complete(db_url: str, cid: uuid.UUID) -> dict[str, int]:
 def assert_exactly_once(db_url: str, cid: uuid.UUID, fake: FakeEsms) -> None:
     """Every accepted target's RequestId was accepted by the provider exactly once."""
     with connect(db_url) as conn:
-        ids = [r[0] for r in conn.execute(
-            "SELECT request_id FROM campaign_targets WHERE campaign_id = %s AND status = 'accepted'", (cid,))]
+        ids = [
+            r[0]
+            for r in conn.execute(
+                "SELECT request_id FROM campaign_targets WHERE campaign_id = %s AND status = 'accepted'",
+                (cid,),
+            )
+        ]
     assert ids, "nothing was accepted"
     assert fake.duplicates() == {}
     assert all(fake.accepted[r] == 1 for r in ids), [r for r in ids if fake.accepted[r] != 1][:5]

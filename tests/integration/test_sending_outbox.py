@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pytest
-from sqlalchemy import text
-
 from tests.integration.sending_support import (
     assert_complete,
     assert_exactly_once,
@@ -30,9 +27,13 @@ def test_concurrent_workers_send_each_target_once(engine, db_url) -> None:
     counts = assert_complete(db_url, cid)
     assert counts == {"accepted": 600}
     with connect(db_url) as conn:
-        attempts = Counter(r[0] for r in conn.execute("SELECT attempts FROM campaign_targets WHERE campaign_id = %s", (cid,)))
+        attempts = Counter(
+            r[0] for r in conn.execute("SELECT attempts FROM campaign_targets WHERE campaign_id = %s", (cid,))
+        )
         audit = conn.execute("SELECT count(*), count(DISTINCT target_id) FROM send_attempts").fetchone()
-        sent = conn.execute("SELECT count(*) FROM customer_engagements WHERE engagement_type = 'campaign_sent'").fetchone()
+        sent = conn.execute(
+            "SELECT count(*) FROM customer_engagements WHERE engagement_type = 'campaign_sent'"
+        ).fetchone()
         status = conn.execute("SELECT status FROM campaigns WHERE id = %s", (cid,)).fetchone()
     assert attempts == {1: 600}
     assert audit == (600, 600)

@@ -102,3 +102,15 @@ def test_cost_estimate_by_carrier() -> None:
     assert zns.total == Decimal(2200)
     assert cost.carrier_for("0559123456") == "other"
     assert cost.carrier_for("0868123456") == "viettel"
+
+
+def test_detectable_lift_scales_with_audience() -> None:
+    from matviet_desktop.core.campaigns.holdout import detectable_lift
+
+    big = detectable_lift(100_000, 10, 0.05)
+    assert (big.treated, big.holdout) == (90_000, 10_000)
+    # (1.959964 + 0.841621) · √(0.05 · 0.95 · (1/90000 + 1/10000))
+    assert big.min_detectable_abs == pytest.approx(0.0064362, abs=1e-6)
+    small = detectable_lift(1_000, 10, 0.05)
+    assert small.min_detectable_abs == pytest.approx(big.min_detectable_abs * 10, rel=1e-9)
+    assert detectable_lift(1_000, 0).min_detectable_abs is None

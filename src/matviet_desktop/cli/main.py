@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from matviet_desktop.cli import db, scoring, sending
+from matviet_desktop.cli import campaigns, db, scoring, sending
 
 app = typer.Typer(
     name="matviet",
@@ -13,6 +13,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(db.app, name="db")
+app.add_typer(campaigns.app, name="campaigns")
+app.add_typer(campaigns.attribution_app, name="attribution")
 app.command("send-worker")(sending.send_worker)
 app.command("fake-providers")(sending.fake_providers)
 scoring.register(app)

@@ -23,21 +23,16 @@ def send_worker(
     as_json: JsonOutput = False,
 ) -> None:
     """Gửi tin của các chiến dịch đang ở trạng thái 'sending' (nhiều máy có thể chạy cùng lúc)."""
-    from matviet_desktop.core.sending.engine import EngineConfig, SendEngine
+    from matviet_desktop.core.sending.runner import run_worker
 
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(message)s")
     campaign_id = uuid.UUID(campaign) if campaign else None
-    stop = threading.Event()
-    # SIGTERM/SIGINT: finish the in-flight sends, give back the rest, exit cleanly.
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
-    engine = SendEngine(resolve_database(database_url).url, config=EngineConfig.from_env())
-    try:
-        stats = engine.run(campaign_id, until_idle=until_idle, stop_event=stop)
-    finally:
-        engine.close()
-    payload = {"worker_id": str(engine.worker_id), **stats.as_dict()}
-    emit(payload, as_json, f"Đã gửi {stats.accepted} tin, lỗi {stats.failed}, chưa rõ {stats.in_doubt}.")
+    payload = run_worker(resolve_database(database_url).url, campaign_id, until_idle=until_idle)
+    emit(
+        payload,
+        as_json,
+        f"Đã gửi {payload['accepted']} tin, lỗi {payload['failed']}, chưa rõ {payload['in_doubt']}.",
+    )
 
 
 def fake_providers(

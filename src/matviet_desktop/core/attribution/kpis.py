@@ -114,6 +114,8 @@ def report_in(conn: Connection, campaign_id: uuid.UUID, model: str | None = None
     if c is None:
         raise LookupError(f"Không tìm thấy chiến dịch {campaign_id}.")
     model = model or c["attribution_model"]
+    if model not in ("last_touch", "first_touch", "linear"):
+        raise ValueError(f"Mô hình ghi nhận '{model}' không hợp lệ: last_touch, first_touch hoặc linear.")
     p = {"id": campaign_id, "model": model}
 
     status_counts = {

@@ -61,7 +61,7 @@ WITH touches AS (
       JOIN touches tt ON tt.customer_id = o.customer_id
                      AND o.order_date >= tt.touched_at
                      AND o.order_date <= tt.touched_at + make_interval(days => tt.attribution_days)
-), ranked AS (
+), ranked AS MATERIALIZED (
     SELECT cd.*,
            row_number() OVER (PARTITION BY order_id ORDER BY is_direct DESC, touched_at DESC, campaign_id)
                AS rank_last,

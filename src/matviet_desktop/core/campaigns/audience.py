@@ -14,13 +14,15 @@ shown before sending add up exactly:
 
 Freezing writes one `campaign_targets` row per candidate in one INSERT … SELECT: suppressed rows
 as `excluded` with the reason, a random holdout share as `holdout`, the rest `pending` with their
-destination, rendered content and provider idempotency key, ready for the sending engine.
+destination and rendered content, ready for the sending engine (which assigns the provider
+idempotency key at its first claim).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import uuid
 from collections.abc import Iterable
@@ -313,14 +315,13 @@ def freeze(conn: Connection, campaign_id: uuid.UUID, *, content_sql: str, conten
             {_final_sql(spec.target_type)}
             INSERT INTO campaign_targets
                 (campaign_id, customer_id, phone, email, status, exclusion_reason, failure_class, finished_at,
-                 content, subject, template_data, request_id)
+                 content, subject, template_data)
             SELECT :campaign_id, f.customer_id, f.phone, f.email, f.status, f.reason,
                    CASE WHEN f.status = 'excluded' THEN 'excluded' END,
                    CASE WHEN f.status <> 'pending' THEN now() END,
                    CASE WHEN f.status = 'pending' THEN {content_sql} END,
                    CASE WHEN f.status = 'pending' THEN :subject END,
-                   CASE WHEN f.status = 'pending' THEN {template_expr} END,
-                   CASE WHEN f.status = 'pending' THEN 'mv' || replace(gen_random_uuid()::text, '-', '') END
+                   CASE WHEN f.status = 'pending' THEN {template_expr} END
               FROM final f
               JOIN customers cu ON cu.id = f.customer_id
               JOIN campaigns c ON c.id = :campaign_id
@@ -461,6 +462,4 @@ def add_members(
 
 
 def _json(value: Any) -> str:
-    import json
-
     return json.dumps(value, ensure_ascii=False, default=str)

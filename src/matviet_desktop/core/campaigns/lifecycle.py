@@ -14,6 +14,7 @@ single UPDATE … WHERE status IN (allowed) RETURNING, so two workstations canno
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
@@ -211,3 +212,25 @@ def transition(conn: Connection, campaign_id: uuid.UUID, action: str, *, reason:
             f"Không thể '{action}' chiến dịch đang ở trạng thái '{current}' (chỉ từ: {', '.join(allowed)})."
         )
     return target
+
+
+def opt_out_text(conn: Connection, provider: str = "esms") -> str | None:
+    """The provider's opt-out sentence (the sending engine appends the same one, idempotently)."""
+    from matviet_desktop.core.channels import settings as provider_settings
+
+    value = conn.execute(
+        text("SELECT value FROM provider_settings WHERE provider = :p AND setting = 'opt_out_text'"),
+        {"p": provider},
+    ).scalar()
+    env = os.environ.get(provider_settings.env_name(provider, "opt_out_text"))
+    return env or value or provider_settings.DEFAULTS.get(provider, {}).get("opt_out_text")
+
+
+def with_defaults(conn: Connection, c: dict[str, Any]) -> dict[str, Any]:
+    """Advertising SMS without its own opt-out line uses the provider's, so the engine adds nothing."""
+    settings = dict(c.get("channel_settings") or {})
+    if c["campaign_type"] == "sms" and c["purpose"] == "advertising" and not settings.get("opt_out_line"):
+        line = opt_out_text(conn, "esms")
+        if line:
+            settings["opt_out_line"] = line
+    return dict(c, channel_settings=settings)

@@ -16,18 +16,28 @@ test_send(engine, id, destinations, channel) -> list[TestSendResult]
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import importlib.util
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
-from matviet_desktop.core.campaigns import audience, cost, holdout, lifecycle
+from matviet_desktop.core.campaigns import audience, budget, cost, holdout, lifecycle
 from matviet_desktop.core.campaigns import content as content_mod
+from matviet_desktop.core.campaigns.budget import add_cost, enforce_budget, sync_message_costs
 from matviet_desktop.core.campaigns.lifecycle import CampaignError, Problem
+from matviet_desktop.core.campaigns.testsend import TestSendResult, test_send
+
+__all__ = [
+    "CampaignStatus", "Created", "Readiness", "Started", "TestSendResult", "add_cost", "cancel", "check",
+    "complete_if_done", "create", "enforce_budget", "pause", "readiness_in", "resume", "schedule", "start",
+    "start_due", "status", "sync_message_costs", "test_send", "unschedule",
+]  # fmt: skip
 
 _CHANNEL_ALIASES = {"sms": "sms", "zalo": "zalo", "zns": "zalo", "email": "email"}
 
@@ -177,7 +187,9 @@ def create(engine: Engine, spec: dict[str, Any], base_dir: Path | None = None) -
                 upload = audience.upload_csv(conn, campaign_id, _read_text(path), path.name)
             else:
                 raise _spec_error("target.file", "Tập CSV cần 'file' (đường dẫn) hoặc 'csv' (nội dung).")
-        problems = lifecycle.check_definition(lifecycle.load(conn, campaign_id))
+        problems = lifecycle.check_definition(
+            lifecycle.with_defaults(conn, lifecycle.load(conn, campaign_id))
+        )
     status = "draft"
     if when is not None:
         schedule(engine, campaign_id, when)
@@ -200,7 +212,7 @@ def _parts(c: dict[str, Any]) -> content_mod.SmsLength | None:
 
 def readiness_in(conn: Connection, campaign_id: uuid.UUID, *, starting: bool = False,
                  now: dt.datetime | None = None) -> Readiness:  # fmt: skip
-    c = lifecycle.load(conn, campaign_id)
+    c = lifecycle.with_defaults(conn, lifecycle.load(conn, campaign_id))
     checked = dict(c, scheduled_at=None) if starting else c
     problems = lifecycle.check_definition(checked, now)
     preview = est = budget = lift = None
@@ -285,10 +297,34 @@ def _content_sql(c: dict[str, Any]) -> tuple[str, dict[str, Any], str | None, st
     return body_sql, {**params, **body_params}, None, template_sql
 
 
-def start(engine: Engine, campaign_id: uuid.UUID, now: dt.datetime | None = None) -> Started:
-    """Check everything, freeze the audience (suppression + holdout) and hand it to the sending engine."""
+def _refresh_segments(engine: Engine, campaign_id: uuid.UUID) -> None:
+    """Bring the audience's segments up to date just before the freeze (when the segments area is
+    installed; without it the materialised memberships are used as they are)."""
+    if (
+        importlib.util.find_spec("matviet_desktop.core.segments") is None
+        or importlib.util.find_spec("matviet_desktop.core.segments.refresh") is None
+    ):
+        return
+    refresh_mod = importlib.import_module("matviet_desktop.core.segments.refresh")
+    with engine.connect() as conn:
+        c = lifecycle.load(conn, campaign_id)
+    ids = [c["segment_rule_id"]] if c["target_type"] == "segment" and c["segment_rule_id"] else []
+    ids += [uuid.UUID(str(s)) for s in c["exclusion_segment_ids"] or []]
+    for segment_id in ids:
+        refresh_mod.refresh(engine, segment_id)
+
+
+def start(
+    engine: Engine, campaign_id: uuid.UUID, now: dt.datetime | None = None, *, refresh_segments: bool = False
+) -> Started:
+    """Check everything, freeze the audience (suppression + holdout) and hand it to the sending engine.
+
+    The audience is the segment's materialised members at this moment; `refresh_segments=True`
+    re-materialises the segment (and exclusion segments) first through the segments area."""
+    if refresh_segments:
+        _refresh_segments(engine, campaign_id)
     with engine.begin() as conn:
-        c = lifecycle.load(conn, campaign_id, lock=True)
+        c = lifecycle.with_defaults(conn, lifecycle.load(conn, campaign_id, lock=True))
         if c["status"] not in lifecycle.TRANSITIONS["start"][0]:
             raise lifecycle.TransitionError(
                 f"Không thể bắt đầu chiến dịch đang ở trạng thái '{c['status']}'."
@@ -324,7 +360,7 @@ def pause(engine: Engine, campaign_id: uuid.UUID, reason: str | None = None) -> 
 
 def resume(engine: Engine, campaign_id: uuid.UUID) -> str:
     with engine.begin() as conn:
-        check_ = _budget_in(conn, campaign_id)
+        check_ = budget.budget_in(conn, campaign_id)
         if not check_.ok:
             raise CampaignError([Problem("budget", check_.message)])
         return lifecycle.transition(conn, campaign_id, "resume")
@@ -355,7 +391,7 @@ def complete_if_done(engine: Engine, campaign_id: uuid.UUID) -> bool:
             {"id": campaign_id},
         ).first()
         if row is not None:
-            _sync_costs_in(conn, campaign_id)
+            budget.sync_costs_in(conn, campaign_id)
     return row is not None
 
 
@@ -387,72 +423,6 @@ def start_due(engine: Engine, now: dt.datetime | None = None) -> list[uuid.UUID]
                     {"r": str(exc), "id": campaign_id},
                 )
     return started
-
-
-# --------------------------------------------------------------------------- costs and budget
-
-
-def _sync_costs_in(conn: Connection, campaign_id: uuid.UUID) -> Decimal:
-    conn.execute(
-        text("DELETE FROM campaign_costs WHERE campaign_id = :id AND cost_type LIKE 'message:%'"),
-        {"id": campaign_id},
-    )
-    conn.execute(
-        text(
-            """
-            INSERT INTO campaign_costs (campaign_id, cost_type, amount, description)
-            SELECT t.campaign_id, 'message:' || c.campaign_type || ':' || c.purpose,
-                   sum(coalesce(t.cost, c.cost_per_message, 0)), count(*) || ' tin đã gửi'
-              FROM campaign_targets t JOIN campaigns c ON c.id = t.campaign_id
-             WHERE t.campaign_id = :id AND t.status IN ('accepted', 'delivered', 'in_doubt')
-             GROUP BY t.campaign_id, c.campaign_type, c.purpose
-            """
-        ),
-        {"id": campaign_id},
-    )
-    return cost.refresh_total_cost(conn, campaign_id)
-
-
-def sync_message_costs(engine: Engine, campaign_id: uuid.UUID) -> Decimal:
-    """Per-message costs (the provider's price when known, else the estimate) → campaign_costs rows."""
-    with engine.begin() as conn:
-        return _sync_costs_in(conn, campaign_id)
-
-
-def add_cost(
-    engine: Engine, campaign_id: uuid.UUID, cost_type: str, amount: Decimal, description: str = ""
-) -> Decimal:
-    with engine.begin() as conn:
-        cost.record_cost(conn, campaign_id, cost_type, Decimal(amount), description)
-        return cost.refresh_total_cost(conn, campaign_id)
-
-
-def _budget_in(conn: Connection, campaign_id: uuid.UUID) -> cost.BudgetCheck:
-    _sync_costs_in(conn, campaign_id)
-    remaining = conn.execute(
-        text(
-            "SELECT coalesce(sum(coalesce(c.cost_per_message, 0)), 0) FROM campaign_targets t "
-            "JOIN campaigns c ON c.id = t.campaign_id "
-            "WHERE t.campaign_id = :id AND t.status IN ('pending', 'retry_wait', 'sending')"
-        ),
-        {"id": campaign_id},
-    ).scalar_one()
-    return cost.budget_check(conn, campaign_id, Decimal(remaining))
-
-
-def enforce_budget(engine: Engine, campaign_id: uuid.UUID) -> cost.BudgetCheck:
-    """Budget guard while sending: pause the campaign when spent + still queued exceeds the budget."""
-    with engine.begin() as conn:
-        result = _budget_in(conn, campaign_id)
-        if not result.ok:
-            conn.execute(
-                text(
-                    "UPDATE campaigns SET status = 'paused', paused_at = now(), pause_reason = :r, updated_at = now() "
-                    "WHERE id = :id AND status = 'sending'"
-                ),
-                {"id": campaign_id, "r": result.message},
-            )
-    return result
 
 
 # --------------------------------------------------------------------------- status
@@ -489,76 +459,3 @@ def status(engine: Engine, campaign_id: uuid.UUID) -> CampaignStatus:
         c["id"], c["name"], c["status"], c.get("pause_reason"), int(c["target_count"] or 0), counts, exclusions,
         c["estimated_cost"], Decimal(total), c["budget"], c["scheduled_at"], c["started_at"], c["completed_at"], open_,
     )  # fmt: skip
-
-
-# --------------------------------------------------------------------------- test send
-
-
-class ChannelLike(Protocol):
-    def send(self, message: Any) -> Any: ...
-
-
-@dataclass(frozen=True)
-class TestSendResult:
-    destination: str
-    ok: bool
-    detail: str
-    content: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-def test_send(engine: Engine, campaign_id: uuid.UUID, destinations: list[str], channel: ChannelLike,
-              sample_customer_id: uuid.UUID | None = None) -> list[TestSendResult]:  # fmt: skip
-    """Send the campaign's message, rendered for a sample customer, to staff phones/emails."""
-    from matviet_desktop.core.channels.base import OutboundMessage  # the sending area's adapter types
-
-    with engine.connect() as conn:
-        c = lifecycle.load(conn, campaign_id)
-        sample = conn.execute(
-            text(
-                "SELECT cu.full_name, st.name, cu.province, cu.phone FROM customers cu "
-                "LEFT JOIN stores st ON st.id = cu.home_store_id WHERE cu.id = :id"
-            ),
-            {"id": sample_customer_id},
-        ).first()
-    values = content_mod.recipient_values(
-        sample[0] if sample else None,
-        sample[1] if sample else None,
-        sample[2] if sample else None,
-        promo_code=c["promo_code"],
-    )
-    advertising = c["purpose"] == "advertising"
-    results = []
-    for raw in destinations:
-        is_email = "@" in raw
-        dest = audience.normalise_email(raw) if is_email else audience.normalise_phone(raw)
-        if dest is None:
-            results.append(TestSendResult(raw, False, "Số điện thoại / email không hợp lệ."))
-            continue
-        if c["campaign_type"] == "sms":
-            body = content_mod.render(lifecycle.final_sms_text(c), values)
-        else:
-            body = content_mod.render(c.get("message_content") or "", values)
-        message = OutboundMessage(
-            request_id=f"test{uuid.uuid4().hex}",
-            phone=None if is_email else "0" + dest[3:],
-            email=dest if is_email else None,
-            content=body,
-            subject=content_mod.email_subject(c.get("content_subject") or "", advertising=advertising)
-            or None,
-            template_id=c.get("message_template_id"),
-            template_data={
-                k: content_mod.render(str(v), values) for k, v in (c.get("template_params") or {}).items()
-            },
-            campaign_name=f"[TEST] {c['name']}",
-            advertising=advertising,
-        )
-        try:
-            outcome = channel.send(message)
-        except Exception as exc:
-            results.append(TestSendResult(dest, False, f"Lỗi gửi thử: {exc}", body))
-            continue
-        ok = bool(getattr(outcome, "ok", getattr(outcome, "accepted", True)))
-        detail = str(getattr(outcome, "provider_code", "") or getattr(outcome, "message", "") or outcome)
-        results.append(TestSendResult(dest, ok, detail, body))
-    return results

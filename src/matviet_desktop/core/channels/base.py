@@ -69,8 +69,8 @@ class Channel(abc.ABC):
         """Delivery status of accepted messages; providers without polling return nothing."""
         return []
 
-    def close(self) -> None:
-        pass
+    def close(self) -> None:  # optional hook: most adapters hold an HTTP client
+        return None
 
     def __enter__(self) -> Channel:
         return self

@@ -110,7 +110,7 @@ class DbSession:
 
     def _connect(self) -> psycopg.Connection:
         # Server-side limits so that a dead client never holds locks for long (research §5.6).
-        options = "-c statement_timeout=30s -c lock_timeout=5s -c idle_in_transaction_session_timeout=60s"
+        options = "-c synchronous_commit=on -c statement_timeout=30s -c lock_timeout=5s -c idle_in_transaction_session_timeout=60s"
         return psycopg.connect(
             self.conninfo,
             autocommit=True,

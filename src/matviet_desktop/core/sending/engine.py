@@ -273,9 +273,9 @@ class SendEngine:
         )
         row = self._db(
             lambda c: c.execute(
-                "SELECT EXISTS (SELECT 1 FROM campaign_targets t JOIN campaigns c ON c.id = t.campaign_id "
+                "SELECT EXISTS (SELECT 1 FROM campaign_targets t JOIN campaigns c ON c.id = t.campaign_id "  # noqa: S608 - fixed SQL fragments; values are bound parameters
                 "WHERE c.status = 'sending' AND (%(c)s::uuid IS NULL OR c.id = %(c)s) "
-                f"{skip_qc} AND (t.status = 'sending' OR (t.status IN ('pending','retry_wait') "  # noqa: S608
+                f"{skip_qc} AND (t.status = 'sending' OR (t.status IN ('pending','retry_wait') "
                 "AND t.attempts < t.max_attempts AND t.next_attempt_at <= now() + make_interval(secs => %(h)s))))",
                 {"c": campaign_id, "h": self.config.idle_horizon_s},
             ).fetchone()
@@ -340,7 +340,9 @@ class SendEngine:
         in_flight: dict[Future[SendResult], tuple[outbox.Target, dt.datetime]] = {}
         halt: str | None = None
         last_renew = time.monotonic()
-        while pending or in_flight:
+        finished: list[tuple[list[outbox.Target], SendResult, dt.datetime]] = []
+        first_finished = 0.0
+        while pending or in_flight or finished:
             if halt is None:
                 halt = self._halt_reason(camp, stop)
             if halt and pending:
@@ -362,16 +364,38 @@ class SendEngine:
                     result = _result_of(fut)
                     if result.outcome in (Outcome.ACCEPTED, Outcome.DUPLICATE):
                         failpoint("after_provider_ok")
-                    if (
-                        self._apply(camp, channel, limiter, claim.token, [target], result, started, lease_end)
-                        == "account"
-                    ):
-                        halt = "account"
+                    if not finished:
+                        first_finished = time.monotonic()
+                    finished.append(([target], result, started))
+            # Finalize in small groups (one transaction each): far fewer round trips, and a crash
+            # in between is covered like any other (RequestId, or in doubt).
+            flush = finished and (
+                not in_flight
+                or len(finished) >= cfg.concurrency
+                or time.monotonic() - first_finished > 0.1
+                or any(r.outcome not in (Outcome.ACCEPTED, Outcome.DUPLICATE) for _, r, _ in finished)
+            )
+            if flush:
+                verdicts = self._apply(camp, channel, limiter, claim.token, finished, lease_end)
+                finished = []
+                if "account" in verdicts:
+                    halt = "account"
+                if "lost" in verdicts and pending:
+                    # Our claim was rescued by someone else: send nothing more from it.
+                    self.stats.lost_lease += len(pending)
+                    pending.clear()
             if time.monotonic() - last_renew > cfg.lease_s / 4 and (pending or in_flight):
                 last_renew = time.monotonic()
                 try:
-                    self._db(lambda c: outbox.renew(c, claim.token, cfg.lease_s))
+                    held = self._db(lambda c: outbox.renew(c, claim.token, cfg.lease_s))
                     lease_end = last_renew + cfg.lease_s
+                    if held == 0 and pending:
+                        # Someone rescued our rows (we were frozen past the lease): send nothing more.
+                        log.warning(
+                            "lost lease on %d unsent target(s); leaving them to their new owner", len(pending)
+                        )
+                        self.stats.lost_lease += len(pending)
+                        pending.clear()
                 except DbUnavailable:
                     self.stats.db_errors += 1
         return True
@@ -429,19 +453,8 @@ class SendEngine:
         result = channel.send_batch(batch)
         if result.outcome in (Outcome.ACCEPTED, Outcome.DUPLICATE):
             failpoint("after_provider_ok")
-        # The batch retries as a whole: its oldest member's counters speak for it.
-        lead = min(claim.targets, key=lambda t: t.first_attempt_at)
         self._apply(
-            camp,
-            channel,
-            limiter,
-            claim.token,
-            claim.targets,
-            result,
-            started,
-            lease_end,
-            lead,
-            claim.batch_id,
+            camp, channel, limiter, claim.token, [(claim.targets, result, started)], lease_end, claim.batch_id
         )
         return True
 
@@ -456,14 +469,16 @@ class SendEngine:
         if o == Outcome.ACCEPTED:
             return outbox.Finish("accepted", r.code, provider_msg_id=r.provider_msg_id, cost=r.cost)
         if o == Outcome.DUPLICATE:
-            if t.attempts > 1:  # an earlier attempt's outcome was unknown: the provider has it
-                self.stats.duplicates_absorbed += 1
-                return outbox.Finish("accepted", r.code, provider_msg_id=r.provider_msg_id)
+            # The provider already holds this RequestId, so an earlier attempt (crashed, timed out,
+            # or whose commit was lost) reached it. Definitive failures are terminal and never resent.
+            self.stats.duplicates_absorbed += 1
+            if t.attempts <= 1:
+                log.warning("RequestId %s already known to the provider on a first attempt", t.request_id)
             return outbox.Finish(
-                "failed",
+                "accepted",
                 r.code,
-                "permanent",
-                "RequestId bị trùng dù chưa từng gửi: kiểm tra tiền tố RequestId của cài đặt (cần báo quản trị)",
+                provider_msg_id=r.provider_msg_id,
+                error="Nhà cung cấp đã nhận RequestId này từ lần gửi trước",
             )
         if o == Outcome.PERMANENT:
             return outbox.Finish("failed", r.code, "permanent", reason)
@@ -495,38 +510,38 @@ class SendEngine:
         channel: Channel,
         limiter: RateLimiter,
         token: uuid.UUID,
-        targets: list[outbox.Target],
-        result: SendResult,
-        started: dt.datetime,
+        items: list[tuple[list[outbox.Target], SendResult, dt.datetime]],
         lease_end: float,
-        lead: outbox.Target | None = None,
         batch_id: uuid.UUID | None = None,
-    ) -> str | None:
-        finish = self._decide(channel, lead or targets[0], result)
-        ids = [t.id for t in targets]
+    ) -> set[str]:
+        """Finalize a group of finished sends in one transaction. Returns verdicts:
+        'account' (campaign paused), 'lost' (some finalize changed nothing)."""
+        plans = []
         pause_reason = None
-        if result.outcome == Outcome.ACCOUNT or result.pause_campaign:
-            pause_reason = (
-                f"Nhà cung cấp {channel.provider} báo lỗi {result.code} ({result.message}): "
-                "kiểm tra tài khoản/số dư/cấu hình rồi tiếp tục chiến dịch"
-            )
-        if result.outcome == Outcome.THROTTLE:
-            limiter.throttled()
-            self.stats.throttled += 1
-        elif result.outcome == Outcome.ACCEPTED:
-            limiter.succeeded()
+        for targets, result, started in items:
+            # A batch retries as a whole: its oldest member's counters speak for it.
+            lead = min(targets, key=lambda t: t.first_attempt_at)
+            finish = self._decide(channel, lead, result)
+            if result.outcome == Outcome.ACCOUNT or result.pause_campaign:
+                pause_reason = (
+                    f"Nhà cung cấp {channel.provider} báo lỗi {result.code} ({result.message}): "
+                    "kiểm tra tài khoản/số dư/cấu hình rồi tiếp tục chiến dịch"
+                )
+            if result.outcome == Outcome.THROTTLE:
+                limiter.throttled()
+                self.stats.throttled += 1
+            elif result.outcome == Outcome.ACCEPTED:
+                limiter.succeeded()
+            plans.append((targets, finish, result.outcome.value, started))
+        rows = [
+            outbox.Outcome(t.id, finish, outcome, started)
+            for targets, finish, outcome, started in plans
+            for t in targets
+        ]
 
-        def write(conn: psycopg.Connection) -> int:
-            n = outbox.finalize(
-                conn,
-                ids,
-                token,
-                finish,
-                worker=self.worker_id,
-                started_at=started,
-                channel=camp.campaign_type,
-                outcome=result.outcome.value,
-                batch_id=batch_id,
+        def write(conn: psycopg.Connection) -> set[uuid.UUID]:
+            changed = outbox.finalize(
+                conn, token, rows, worker=self.worker_id, channel=camp.campaign_type, batch_id=batch_id
             )
             if pause_reason:
                 conn.execute(
@@ -534,27 +549,30 @@ class SendEngine:
                     "WHERE id = %s AND status = 'sending'",
                     (pause_reason, camp.id),
                 )
-            return n
+            return changed
 
-        changed = self._db_until(write, lease_end)
-        if not changed:
-            self.stats.lost_lease += len(ids)
-            log.warning(
-                "lost lease on %d target(s) of campaign %s: finalize changed nothing", len(ids), camp.id
-            )
-            return None
+        changed = self._db_until(write, lease_end) or set()
+        verdicts: set[str] = set()
         counter = {
             "accepted": "accepted",
             "failed": "failed",
             "in_doubt": "in_doubt",
             "retry_wait": "retried",
         }
-        setattr(self.stats, counter[finish.status], getattr(self.stats, counter[finish.status]) + changed)
-        if pause_reason:
+        for row in rows:
+            if row.target_id not in changed:
+                self.stats.lost_lease += 1
+                verdicts.add("lost")
+                continue
+            name = counter[row.finish.status]
+            setattr(self.stats, name, getattr(self.stats, name) + 1)
+        if "lost" in verdicts:
+            log.warning("lost lease on target(s) of campaign %s: finalize changed nothing", camp.id)
+        if pause_reason and "lost" not in verdicts:
             self.stats.paused_campaigns += 1
             camp.status = "paused_error"
-            return "account"
-        return None
+            verdicts.add("account")
+        return verdicts
 
     def _release(self, token: uuid.UUID, ids: list[uuid.UUID], lease_end: float, *, cancelled: bool) -> None:
         n = self._db_until(lambda c: outbox.release(c, token, ids, cancelled=cancelled), lease_end)

@@ -16,7 +16,6 @@ from typing import Any
 
 import psycopg
 from psycopg.rows import dict_row
-from psycopg.types.json import Jsonb
 
 from matviet_desktop.core.sending import compliance
 
@@ -61,8 +60,8 @@ def _lock_candidates(
     conn: psycopg.Connection, campaign_id: uuid.UUID, limit: int, where: str = ""
 ) -> list[uuid.UUID]:
     rows = conn.execute(
-        "SELECT id FROM campaign_targets WHERE campaign_id = %s AND status IN ('pending','retry_wait') "
-        f"AND next_attempt_at <= now() AND attempts < max_attempts {where} "  # noqa: S608 - fixed fragments
+        "SELECT id FROM campaign_targets WHERE campaign_id = %s AND status IN ('pending','retry_wait') "  # noqa: S608 - fixed SQL fragments; values are bound parameters
+        f"AND next_attempt_at <= now() AND attempts < max_attempts {where} "
         "ORDER BY next_attempt_at LIMIT %s FOR UPDATE SKIP LOCKED",
         (campaign_id, limit),
     ).fetchall()
@@ -90,11 +89,11 @@ def _lease(
     prefix: str,
 ) -> list[Target]:
     rows = conn.cursor(row_factory=dict_row).execute(
-        "UPDATE campaign_targets t SET status = 'sending', attempts = t.attempts + 1, "
+        "UPDATE campaign_targets t SET status = 'sending', attempts = t.attempts + 1, "  # noqa: S608 - fixed SQL fragments; values are bound parameters
         "request_id = coalesce(t.request_id, %(prefix)s || replace(t.id::text, '-', '')), "
         "first_attempt_at = coalesce(t.first_attempt_at, now()), last_attempt_at = now(), "
         "lease_owner = %(w)s, lease_token = %(tok)s, lease_until = now() + make_interval(secs => %(lease)s) "
-        f"WHERE t.id = ANY(%(ids)s) RETURNING {_RETURNING}",  # noqa: S608 - fixed column list
+        f"WHERE t.id = ANY(%(ids)s) RETURNING {_RETURNING}",
         {"prefix": prefix, "w": worker, "tok": token, "lease": lease_s, "ids": ids},
     )
     return [Target(**r) for r in rows.fetchall()]
@@ -204,78 +203,116 @@ class Finish:
     cost: Decimal | None = None
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """One finished provider call for one target (a batch gives one per member)."""
+
+    target_id: uuid.UUID
+    finish: Finish
+    outcome: str  # the provider outcome class, for the audit
+    started_at: dt.datetime
+
+
 def finalize(
     conn: psycopg.Connection,
-    ids: list[uuid.UUID],
     token: uuid.UUID,
-    finish: Finish,
+    outcomes: list[Outcome],
     *,
     worker: uuid.UUID,
-    started_at: dt.datetime,
     channel: str,
-    outcome: str,
     batch_id: uuid.UUID | None = None,
-) -> int:
-    """Fenced: only rows still leased with `token` change. Returns how many did (0 = lost lease).
-    The attempt is audited and an accepted target gets its `campaign_sent` engagement."""
+) -> set[uuid.UUID]:
+    """Fenced and set-based: only rows still leased with `token` change. Returns the ids that
+    did (missing ones = lost lease). Attempts are audited in the same transaction and accepted
+    targets get their `campaign_sent` engagement."""
+    if not outcomes:
+        return set()
+    f = [o.finish for o in outcomes]
     rows = conn.execute(
-        "UPDATE campaign_targets SET status = %(st)s::varchar, provider_code = %(code)s, failure_class = %(cls)s, "
-        "provider_msg_id = coalesce(%(mid)s, provider_msg_id), error_message = %(err)s, cost = coalesce(%(cost)s, cost), "
-        "attempts = attempts - %(refund)s::int, next_attempt_at = now() + make_interval(secs => %(delay)s), "
-        "sent_at = CASE WHEN %(st)s::varchar = 'accepted' THEN now() ELSE sent_at END, "
-        "finished_at = CASE WHEN %(st)s::varchar IN ('accepted','failed','in_doubt','cancelled') THEN now() END, "
+        "UPDATE campaign_targets t SET status = v.st, provider_code = v.code, failure_class = v.cls, "
+        "provider_msg_id = coalesce(v.mid, t.provider_msg_id), error_message = v.err, cost = coalesce(v.cost, t.cost), "
+        "attempts = t.attempts - v.refund, next_attempt_at = now() + make_interval(secs => v.delay), "
+        "sent_at = CASE WHEN v.st = 'accepted' THEN now() ELSE t.sent_at END, "
+        "finished_at = CASE WHEN v.st IN ('accepted','failed','in_doubt','cancelled') THEN now() END, "
         "lease_owner = NULL, lease_token = NULL, lease_until = NULL "
-        "WHERE id = ANY(%(ids)s) AND status = 'sending' AND lease_token = %(tok)s "
-        "RETURNING id, customer_id, campaign_id, attempts + %(refund)s::int",
+        "FROM unnest(%(ids)s::uuid[], %(st)s::varchar[], %(code)s::varchar[], %(cls)s::varchar[], %(mid)s::varchar[], "
+        "            %(err)s::text[], %(cost)s::numeric[], %(refund)s::int[], %(delay)s::float8[]) "
+        "     AS v(id, st, code, cls, mid, err, cost, refund, delay) "
+        "WHERE t.id = v.id AND t.status = 'sending' AND t.lease_token = %(tok)s "
+        "RETURNING t.id, t.customer_id, t.campaign_id, t.attempts + v.refund, v.st",
         {
-            "st": finish.status,
-            "code": finish.code,
-            "cls": finish.failure_class,
-            "mid": finish.provider_msg_id,
-            "err": finish.error,
-            "cost": finish.cost,
-            "refund": 1 if finish.refund_attempt else 0,
-            "delay": finish.delay_s,
-            "ids": ids,
+            "ids": [o.target_id for o in outcomes],
+            "st": [x.status for x in f],
+            "code": [x.code for x in f],
+            "cls": [x.failure_class for x in f],
+            "mid": [x.provider_msg_id for x in f],
+            "err": [x.error for x in f],
+            "cost": [x.cost for x in f],
+            "refund": [1 if x.refund_attempt else 0 for x in f],
+            "delay": [x.delay_s for x in f],
             "tok": token,
         },
     ).fetchall()
-    with conn.cursor() as cur:
-        if batch_id is not None:
-            cur.execute(
-                "INSERT INTO send_attempts (batch_id, attempt_no, worker_id, lease_token, started_at, outcome, "
-                "provider_code, error) VALUES (%s, (SELECT count(*) + 1 FROM send_attempts WHERE batch_id = %s), "
-                "%s, %s, %s, %s, %s, %s)",
-                (
-                    batch_id,
-                    batch_id,
-                    worker,
-                    token,
-                    started_at,
-                    outcome if rows else "lost_lease",
-                    finish.code,
-                    finish.error,
-                ),
+    done = {r[0]: r for r in rows}
+    by_id = {o.target_id: o for o in outcomes}
+    audit = [
+        (
+            o.target_id,
+            int(done[o.target_id][3]) if o.target_id in done else 0,
+            o.started_at,
+            o.outcome if o.target_id in done else "lost_lease",
+            o.finish.code,
+            o.finish.error,
+        )
+        for o in outcomes
+    ]
+    if batch_id is not None:
+        # One provider call for the whole batch: one audit row.
+        first = audit[0]
+        conn.execute(
+            "INSERT INTO send_attempts (batch_id, attempt_no, worker_id, lease_token, started_at, outcome, "
+            "provider_code, error) VALUES (%s, (SELECT count(*) + 1 FROM send_attempts WHERE batch_id = %s), "
+            "%s, %s, %s, %s, %s, %s)",
+            (batch_id, batch_id, worker, token, first[2], first[3], first[4], first[5]),
+        )
+        accepted = [o for o in outcomes if o.target_id in done and o.finish.status == "accepted"]
+        if accepted:
+            conn.execute(
+                "UPDATE send_batches SET provider_msg_id = %s, provider_code = %s WHERE id = %s",
+                (accepted[0].finish.provider_msg_id, accepted[0].finish.code, batch_id),
             )
-            if rows and finish.status == "accepted":
-                cur.execute(
-                    "UPDATE send_batches SET provider_msg_id = %s, provider_code = %s WHERE id = %s",
-                    (finish.provider_msg_id, finish.code, batch_id),
-                )
-        else:
-            cur.executemany(
-                "INSERT INTO send_attempts (target_id, attempt_no, worker_id, lease_token, started_at, outcome, "
-                "provider_code, error) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-                [(r[0], r[3], worker, token, started_at, outcome, finish.code, finish.error) for r in rows]
-                or [(i, 0, worker, token, started_at, "lost_lease", finish.code, finish.error) for i in ids],
-            )
-        if finish.status == "accepted":
-            cur.executemany(
-                "INSERT INTO customer_engagements (customer_id, engagement_type, channel, reference_id, metadata) "
-                "VALUES (%s, 'campaign_sent', %s, %s, %s)",
-                [(r[1], channel, r[2], Jsonb({"target_id": str(r[0])})) for r in rows if r[1] is not None],
-            )
-    return len(rows)
+    else:
+        conn.execute(
+            "INSERT INTO send_attempts (target_id, attempt_no, worker_id, lease_token, started_at, outcome, "
+            "provider_code, error) SELECT a.id, a.n, %(w)s, %(tok)s, a.started, a.outcome, a.code, a.err "
+            "FROM unnest(%(ids)s::uuid[], %(n)s::int[], %(started)s::timestamptz[], %(outcome)s::varchar[], "
+            "%(code)s::varchar[], %(err)s::text[]) AS a(id, n, started, outcome, code, err)",
+            {
+                "w": worker,
+                "tok": token,
+                "ids": [a[0] for a in audit],
+                "n": [a[1] for a in audit],
+                "started": [a[2] for a in audit],
+                "outcome": [a[3] for a in audit],
+                "code": [a[4] for a in audit],
+                "err": [a[5] for a in audit],
+            },
+        )
+    sent = [(r[1], r[2], str(r[0])) for r in rows if r[4] == "accepted" and r[1] is not None]
+    if sent:
+        conn.execute(
+            "INSERT INTO customer_engagements (customer_id, engagement_type, channel, reference_id, metadata) "
+            "SELECT s.customer_id, 'campaign_sent', %(ch)s, s.campaign_id, jsonb_build_object('target_id', s.target_id) "
+            "FROM unnest(%(cust)s::uuid[], %(camp)s::uuid[], %(tid)s::text[]) AS s(customer_id, campaign_id, target_id)",
+            {
+                "ch": channel,
+                "cust": [x[0] for x in sent],
+                "camp": [x[1] for x in sent],
+                "tid": [x[2] for x in sent],
+            },
+        )
+    del by_id
+    return set(done)
 
 
 def release(
@@ -307,12 +344,13 @@ def release(
 
 def rescue(conn: psycopg.Connection, *, dedup_window_s: float) -> dict[str, int]:
     """Idempotent housekeeping that any client may run at any time."""
+    provider = "coalesce(c.provider, CASE c.campaign_type WHEN 'sms' THEN 'esms' WHEN 'zalo' THEN 'esms_zns' ELSE 'smtp' END)"
     dedup = (
-        "c.provider IN ('esms','esms_zns') AND now() - t.first_attempt_at < make_interval(secs => %(win)s)"
+        f"{provider} IN ('esms','esms_zns') AND now() - t.first_attempt_at < make_interval(secs => %(win)s)"
     )
     expired = conn.execute(
-        "UPDATE campaign_targets t SET "
-        f"status = CASE WHEN {dedup} AND t.attempts < t.max_attempts THEN 'retry_wait' "  # noqa: S608
+        "UPDATE campaign_targets t SET "  # noqa: S608 - fixed SQL fragments; values are bound parameters
+        f"status = CASE WHEN {dedup} AND t.attempts < t.max_attempts THEN 'retry_wait' "
         f"              WHEN {dedup} THEN 'failed' ELSE 'in_doubt' END, "
         f"failure_class = CASE WHEN {dedup} THEN 'transient' ELSE 'in_doubt' END, "
         "error_message = CASE WHEN " + dedup + " AND t.attempts < t.max_attempts "

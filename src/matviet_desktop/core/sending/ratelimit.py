@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from typing import Any
 
 import psycopg
 
@@ -35,7 +36,7 @@ def ensure_bucket(conn: psycopg.Connection, account: str, rate_per_s: float) -> 
 class RateLimiter:
     """Hands out send permits; `run_db` runs a function on the worker's DB session."""
 
-    def __init__(self, run_db: Callable, account: str, rate_per_s: float) -> None:  # type: ignore[type-arg]
+    def __init__(self, run_db: Callable[..., Any], account: str, rate_per_s: float) -> None:
         self.run_db, self.account, self.rate = run_db, account, rate_per_s
         self.take = max(1, min(10, int(rate_per_s // 20)))
         self.local = 0.0

@@ -39,6 +39,10 @@ class EsmsFaults:
     hang_phones: set[str] = field(default_factory=set)
     hang_s: float = 3.0
     deliver_after_s: float = 0.0
+    # Scripted answers per phone, consumed one per request: '160', '500' (HTTP 500), 'DROP'
+    # (connection closed, nothing accepted), or any CodeResult.
+    script: dict[str, list[str]] = field(default_factory=dict)
+    accept_then_drop_phones: set[str] = field(default_factory=set)  # once per phone
     undeliverable: set[str] = field(default_factory=set)
     price: int = 850
 
@@ -70,6 +74,7 @@ class FakeEsms:
         self.raw: Counter[str] = Counter()  # requests per RequestId
         self.accepted: Counter[str] = Counter()  # acceptances per RequestId (≤1 with de-dup)
         self.phone_deliveries: Counter[str] = Counter()
+        self.raw_by_phone: Counter[str] = Counter()
         self.codes: Counter[str] = Counter()
         self.by_request: dict[str, Accepted] = {}
         self.by_sms: dict[str, Accepted] = {}
@@ -168,22 +173,43 @@ class FakeEsms:
             self.codes["100"] += 1
         if self.faults.drop_after_accept_rate and self.rng.random() < self.faults.drop_after_accept_rate:
             return DROP
+        with self.lock:
+            dropped = self.faults.accept_then_drop_phones.intersection(phones)
+            self.faults.accept_then_drop_phones -= dropped
+        if dropped:
+            return DROP
         return Reply({"CodeResult": "100", "CountRegenerate": 0, "SMSID": sms_id})
 
     def _common_checks(self, body: dict[str, Any], phones: list[str]) -> Reply | None:
+        for phone in phones:
+            self.raw_by_phone[phone] += 1
         if (denied := self._auth(body)) is not None:
             self.codes["101"] += 1
             return Reply(denied)
         if self.faults.account_code:
             return self._result(self.faults.account_code, "account problem (fake)")
         for phone in phones:
-            if phone in self.faults.hang_phones:
+            if phone in self.faults.hang_phones:  # poison: never answered, never accepted
                 time.sleep(self.faults.hang_s)
+                return DROP  # type: ignore[return-value]
             if phone in self.faults.code_for_phone:
                 return self._result(self.faults.code_for_phone[phone], "forced by fake")
             if not PHONE.match(phone):
                 return self._result("108", "Phone number invalid format")
         return None
+
+    def _scripted(self, phone: str) -> Reply | object | None:
+        with self.lock:
+            steps = self.faults.script.get(phone)
+            step = steps.pop(0) if steps else None
+        if step is None:
+            return None
+        self.raw_by_phone[phone] += 1
+        if step == "500":
+            return Reply({"error": "Internal Server Error"}, 500)
+        if step == "DROP":
+            return DROP
+        return self._result(step, "scripted by fake")
 
     def send_cskh(self, req: Request) -> Reply | object:
         if (fault := self._faults_before()) is not None:
@@ -193,6 +219,8 @@ class FakeEsms:
         except ValueError:
             return Reply({"error": "Invalid request"})
         phone = str(body.get("Phone", ""))
+        if (scripted := self._scripted(phone)) is not None:
+            return scripted
         if (err := self._common_checks(body, [phone])) is not None:
             return err
         if body.get("Brandname") not in self.brandnames:

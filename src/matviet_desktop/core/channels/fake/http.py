@@ -84,9 +84,14 @@ class FakeHttpServer:
 
             do_GET = do_POST = _serve
 
-        self.httpd = ThreadingHTTPServer((host, port), _Handler)
-        self.httpd.daemon_threads = True
-        self.httpd.request_queue_size = 128
+        class _Server(ThreadingHTTPServer):
+            daemon_threads = True
+            request_queue_size = 128
+
+            def handle_error(self, request: Any, client_address: Any) -> None:
+                pass  # clients killed mid-request are part of the fault tests
+
+        self.httpd = _Server((host, port), _Handler)
         self._thread: threading.Thread | None = None
 
     def add(self, method: str, prefix: str, handler: Handler) -> None:
@@ -102,7 +107,8 @@ class FakeHttpServer:
     @property
     def url(self) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        host_text = host.decode() if isinstance(host, bytes) else str(host)
+        return f"http://{host_text}:{port}"
 
     def start(self) -> FakeHttpServer:
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="fake-http", daemon=True)

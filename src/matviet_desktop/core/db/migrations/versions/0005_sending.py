@@ -18,7 +18,7 @@ depends_on = None
 
 TS = sa.DateTime(timezone=True)
 
-TARGET_COLUMNS = [
+TARGET_COLUMNS: list[sa.Column] = [
     sa.Column("content", sa.Text(), nullable=True),
     sa.Column("subject", sa.String(length=255), nullable=True),
     sa.Column("template_data", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
@@ -40,7 +40,7 @@ TARGET_COLUMNS = [
     sa.Column("exclusion_reason", sa.String(length=50), nullable=True),
 ]
 
-CAMPAIGN_COLUMNS = [
+CAMPAIGN_COLUMNS: list[sa.Column] = [
     sa.Column("purpose", sa.String(length=20), server_default="customer_care", nullable=False),
     sa.Column("provider", sa.String(length=20), nullable=True),
     sa.Column("provider_account", sa.String(length=100), server_default="default", nullable=False),
