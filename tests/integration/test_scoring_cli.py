@@ -78,5 +78,10 @@ def test_score_and_evaluate_on_simulated_customers(simulated: str, engine: Engin
     # Data drawn from BG/NBD itself: the model must be close in aggregate and rank well.
     assert abs(report["purchases"]["bias"]) < 0.15
     assert report["purchases"]["mae"] < report["purchases"]["mae_naive"]
-    assert report["churn_auc"] > 0.7
+    assert report["churn_auc"] > 0.6
     assert report["purchases"]["top_decile_lift"] > 2
+    by_x = {row["x"]: row for row in report["calibration_by_frequency"]}
+    for x in (0, 1, 2):  # the well-populated rows of the FHL calibration table
+        assert by_x[x]["predicted"] == pytest.approx(by_x[x]["actual"], rel=0.3)
+    rates = report["lifecycle"]["holdout_purchase_rate_by_stage"]
+    assert rates["churned"] < rates["at_risk"] < rates["active"]

@@ -27,8 +27,19 @@ DatabaseUrl = Annotated[
 JsonOutput = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 
 
+_open_engines: list[Engine] = []
+
+
 def engine_for(database_url: str | None) -> Engine:
-    return make_engine(resolve_database(database_url).url)
+    """An engine for this command; disposed when the command ends (see `dispose_engines`)."""
+    engine = make_engine(resolve_database(database_url).url)
+    _open_engines.append(engine)
+    return engine
+
+
+def dispose_engines() -> None:
+    while _open_engines:
+        _open_engines.pop().dispose()
 
 
 def _default(value: Any) -> Any:

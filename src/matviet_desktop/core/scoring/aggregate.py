@@ -66,7 +66,8 @@ WITH o AS (
 ), ps AS (
     SELECT DISTINCT ON (customer_id) customer_id, store_id
     FROM (SELECT customer_id, store_id, count(*) AS n, max(order_date) AS last_at
-          FROM o GROUP BY customer_id, store_id) s
+          FROM orders WHERE status = 'completed' AND order_date <= {as_of}
+          GROUP BY customer_id, store_id) s
     ORDER BY customer_id, n DESC, last_at DESC, store_id
 ), pc AS (
     SELECT DISTINCT ON (customer_id) customer_id, category

@@ -13,7 +13,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from matviet_desktop.core.scoring.btyd import bgnbd, gamma_gamma
-from matviet_desktop.core.scoring.btyd._fit import FloatArray
+from matviet_desktop.core.scoring.btyd._fit import FloatArray, unique_rows
 from matviet_desktop.core.scoring.settings import ScoringSettings
 
 TIERS = ("vip", "high", "medium", "low")
@@ -31,15 +31,6 @@ class Predictions:
     days_to_next_purchase: FloatArray  # NaN when the customer is unlikely to return
 
 
-def _on_unique_rows(
-    x: FloatArray, tx: FloatArray, T: FloatArray
-) -> tuple[tuple[FloatArray, ...], NDArray[np.intp]]:
-    """Unique (x, t_x, T) rows and the index that maps them back (predictions are per row)."""
-    stacked = np.column_stack([x, tx, T])
-    unique, inverse = np.unique(stacked, axis=0, return_inverse=True)
-    return (unique[:, 0], unique[:, 1], unique[:, 2]), inverse.ravel()
-
-
 def predict(
     model: bgnbd.BgNbdParams,
     spend: gamma_gamma.GammaGammaParams | None,
@@ -50,7 +41,7 @@ def predict(
     settings: ScoringSettings,
 ) -> Predictions:
     """All per-customer predictions; arrays hold only customers with at least one purchase."""
-    (ux, utx, uT), back = _on_unique_rows(x, tx, T)
+    (ux, utx, uT), back = unique_rows(x, tx, T)
     steps = int(round(settings.clv_horizon_years * 4))
     quarterly_discount = (1.0 + settings.annual_discount_rate) ** 0.25
     cumulative = np.zeros(len(ux))

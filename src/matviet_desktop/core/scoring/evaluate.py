@@ -21,6 +21,7 @@ from matviet_desktop.core.scoring import metrics
 from matviet_desktop.core.scoring.aggregate import read_customer_aggregate
 from matviet_desktop.core.scoring.btyd import bgnbd
 from matviet_desktop.core.scoring.pipeline import compute_scores, load_settings_psycopg
+from matviet_desktop.core.scoring.settings import ScoringSettings
 
 _HOLDOUT = """
 SELECT customer_id::text AS customer_id,
@@ -89,7 +90,15 @@ def backtest(engine: Engine, holdout_days: int, as_of: dt.datetime | None = None
     return _report(frame, holdout, truth, settings, cut, end, holdout_days)
 
 
-def _report(frame, holdout, truth, settings, cut, end, holdout_days) -> BacktestReport:  # type: ignore[no-untyped-def]
+def _report(
+    frame: pd.DataFrame,
+    holdout: pd.DataFrame,
+    truth: pd.DataFrame | None,
+    settings: ScoringSettings,
+    cut: dt.datetime,
+    end: dt.datetime,
+    holdout_days: int,
+) -> BacktestReport:
     scores, params = compute_scores(frame, settings)
     buyers = frame["n_orders"].to_numpy() > 0
     if params.get("bgnbd") is None:

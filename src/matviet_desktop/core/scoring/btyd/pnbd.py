@@ -38,6 +38,7 @@ def _log_a0(
     r: float, alpha: float, s: float, beta: float, x: FloatArray, tx: FloatArray, T: FloatArray
 ) -> FloatArray:
     """log of [2F1(.., (|a-b|)/(max+t_x)) / (max+t_x)^rsx - 2F1(.., /(max+T)) / (max+T)^rsx]."""
+    second: float | FloatArray
     if alpha >= beta:
         big, small, second = alpha, beta, s + 1.0
     else:
