@@ -55,6 +55,7 @@ class ModelHealthView(Dashboard):
         row.addWidget(self.calibration)
         row.addWidget(self.stages)
         self.layout_.addLayout(row)
+        self.layout_.addStretch(1)  # keep the controls at the top when there is no result yet
 
     # Load the saved result on open; recompute on demand.
     def compute(self, flt: AnalyticsFilter) -> Callable[[Job], Any]:

@@ -111,4 +111,18 @@ class CampaignsPage(Page):
             if self.detail.campaign_id is not None:
                 self.open_analytics(self.detail.campaign_id)
 
-        return [("detail", first_campaign), ("analytics", analytics), ("wizard", lambda: self.open_wizard())]
+        def wizard_content() -> None:
+            # Only fills widgets: screenshot mode never writes drafts into the database.
+            wizard = self.open_wizard()
+            wizard.channel_step.name.setText(self.tr("Ưu đãi tròng kính tháng 12"))
+            wizard.go(2)
+            wizard.content_step.text.setPlainText(
+                self.tr("Mắt Việt tặng 20% tròng kính chống ánh sáng xanh đến 31/12 tại mọi cửa hàng.")
+            )
+
+        return [
+            ("detail", first_campaign),
+            ("analytics", analytics),
+            ("wizard", lambda: self.open_wizard()),
+            ("wizard-content", wizard_content),
+        ]

@@ -245,6 +245,7 @@ class ContentStep(QWidget):
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         form = QFormLayout()
+        self.form = form
         self.subject = QLineEdit()
         form.addRow(self.tr("Tiêu đề email"), self.subject)
         self.template_id = QLineEdit()
@@ -298,17 +299,21 @@ class ContentStep(QWidget):
         layout.addLayout(right, 2)
         self.channel = "sms"
         self.purpose = "advertising"
+        self.set_samples([])
         self.text.textChanged.connect(self.update_preview)
         self.opt_out.textChanged.connect(self.update_preview)
         self.sample.currentIndexChanged.connect(self.update_preview)
 
     def set_channel(self, channel: str, purpose: str) -> None:
         self.channel, self.purpose = channel, purpose
-        self.subject.setEnabled(channel == "email")
-        self.template_id.setEnabled(channel == "zalo")
-        self.template_params.setEnabled(channel == "zalo")
-        self.bo_dau_button.setEnabled(channel == "sms")
-        self.opt_out.setEnabled(purpose == "advertising" and channel in ("sms", "email"))
+        # Show only the fields this channel uses.
+        self.form.setRowVisible(self.subject, channel == "email")
+        self.form.setRowVisible(self.template_id, channel == "zalo")
+        self.form.setRowVisible(self.template_params, channel == "zalo")
+        self.bo_dau_button.setVisible(channel == "sms")
+        uses_opt_out = purpose == "advertising" and channel in ("sms", "email")
+        self.opt_out.setEnabled(uses_opt_out)
+        self.form.setRowVisible(self.opt_out, uses_opt_out)
         self.update_preview()
 
     def set_samples(self, rows: list[dict[str, Any]]) -> None:
