@@ -149,3 +149,16 @@ def test_wizard_launch_sends_and_detail_matches_core_report(qtbot, page, audienc
     qtbot.waitUntil(lambda: len(page.list.table.source.frame()) == 1, timeout=10_000)
     row = page.list.table.source.frame().iloc[0]
     assert (row["status"], int(row["sent"]), row["revenue"]) == ("completed", 20, report.revenue)
+
+
+def test_wizard_test_send_reaches_the_fake_provider(qtbot, page, audience, provider) -> None:  # type: ignore[no-untyped-def]
+    fill_wizard(qtbot, page, audience)
+    wizard = page.wizard
+    wizard.go(3)
+    wizard.schedule_step.test_numbers.setText("0912 345 678")
+    wizard.schedule_step.test_button.click()
+    qtbot.waitUntil(lambda: wizard.schedule_step.test_result.text() != "", timeout=20_000)
+    assert wizard.schedule_step.test_result.text().startswith("✔"), wizard.schedule_step.test_result.text()
+    assert sum(provider.esms.accepted.values()) == 1
+    (phone,) = provider.esms.phone_deliveries
+    assert phone.endswith("912345678")  # the staff number typed with spaces, normalised
