@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -116,11 +117,23 @@ def from_report(report: Any) -> ModelHealth:
 SETTING_KEY = "analytics.model_health.last_backtest"
 
 
+def _finite(value: Any) -> Any:
+    """NaN/∞ (an undefined metric, e.g. an AUC with one class) become None: JSON has no NaN."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
 def _report_dict(report: Any) -> dict[str, Any]:
     data = report.as_dict() if hasattr(report, "as_dict") else dict(vars(report))
-    return json.loads(
-        json.dumps(data, default=lambda v: v.isoformat() if hasattr(v, "isoformat") else str(v))
+    as_text = json.dumps(
+        _finite(data), default=lambda v: v.isoformat() if hasattr(v, "isoformat") else str(v)
     )
+    return dict(json.loads(as_text))
 
 
 def run_backtest(engine: Engine, holdout_days: int = 365) -> ModelHealth:
