@@ -120,6 +120,18 @@ def test_closing_while_sending_pauses_and_leaves_nothing_claimed(
     assert 3 <= sent < 60  # stopped before the end
     assert sum(status.counts.get(s, 0) for s in ("accepted", "delivered")) == sent
 
+    # Resume from the list: this computer sends the rest, each message exactly once.
+    provider.esms.faults.latency_s = 0.0
+    with qtbot.waitSignal(page.list.loaded, timeout=10_000):
+        page.list.refresh()
+    page.list.select_campaign(cid)
+    assert page.list.resume_button.isEnabled()
+    page.list.resume_button.click()
+    qtbot.waitUntil(lambda: service.status(engine, cid).status == "completed", timeout=60_000)
+    assert sum(provider.esms.accepted.values()) == 60
+    assert max(provider.esms.accepted.values()) == 1
+    qtbot.waitUntil(lambda: not page.sending.running(), timeout=20_000)
+
 
 def test_close_without_running_campaigns_does_not_ask(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     page = make_page(qtbot, ctx)

@@ -25,9 +25,11 @@ class CampaignListView(QWidget):
     open_requested(uuid.UUID): the user opened a campaign.
     create_requested(): the user asked for the wizard.
     loaded(object): the list DataFrame after a refresh.
+    resumed(uuid.UUID, str): a paused campaign was resumed (the page starts sending it here).
     """
 
     open_requested = Signal(object)
+    resumed = Signal(object, str)
     create_requested = Signal()
     loaded = Signal(object)
 
@@ -197,9 +199,14 @@ class CampaignListView(QWidget):
             "resume": lambda: service.resume(engine, cid),
             "cancel": lambda: service.cancel(engine, cid, reason="Hủy từ danh sách chiến dịch"),
         }
+        def done(_result: Any) -> None:
+            if action == "resume":
+                self.resumed.emit(cid, name)
+            self.refresh()
+
         self.ctx.tasks.submit(
             lambda job: calls[action](),
             title=self.tr("Cập nhật chiến dịch “%1”").replace("%1", name),
-            on_result=lambda _r: self.refresh(),
+            on_result=done,
             on_error=self._error,
         )

@@ -38,6 +38,7 @@ class CampaignsPage(Page):
             self.stack.addWidget(view)
         self.list.open_requested.connect(self.open_campaign)
         self.list.create_requested.connect(self.open_wizard)
+        self.list.resumed.connect(self.sending.send)
         self.wizard.cancelled.connect(self.show_list)
         self.wizard.launched.connect(self.open_campaign)
         self.detail.back_requested.connect(self.show_list)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from shiboken6 import isValid
 
 from matviet_desktop.core.campaigns import service
 from matviet_desktop.core.sending.engine import EngineConfig, SendEngine
@@ -89,16 +90,21 @@ class SendingController(QObject):
         task = self.ctx.tasks.submit(
             work,
             title=self.tr("Gửi chiến dịch “%1”").replace("%1", name or str(campaign_id)[:8]),
-            on_result=lambda state, cid=campaign_id: self.finished.emit(cid, state),
+            on_result=lambda state, cid=campaign_id: self._emit(self.finished, cid, state),
             on_error=lambda err, cid=campaign_id: self._failed(cid, err),
-            on_finished=self.changed.emit,
+            on_finished=lambda: self._emit(self.changed),
         )
         self._tasks[campaign_id] = task
         self.changed.emit()
         return task
 
+    def _emit(self, signal: Any, *args: Any) -> None:
+        # A send task can outlive the page that started it (window closed, test teardown).
+        if isValid(self):
+            signal.emit(*args)
+
     def _failed(self, campaign_id: uuid.UUID, error: TaskError) -> None:
-        self.failed.emit(campaign_id, str(error.exception))
+        self._emit(self.failed, campaign_id, str(error.exception))
 
     def stop(self, campaign_id: uuid.UUID) -> None:
         task = self._tasks.get(campaign_id)
