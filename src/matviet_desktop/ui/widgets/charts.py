@@ -44,6 +44,17 @@ def _clean(series: Sequence[Series]) -> list[Series]:
     return [Series(s.name, [fix(v) for v in s.values], s.color) for s in series]
 
 
+def _without_common_prefix(labels: Sequence[str]) -> list[str]:
+    """Drop leading words every label shares ('Mắt Việt Hà Nội', 'Mắt Việt Huế' → 'Hà Nội', 'Huế')."""
+    if len(labels) < 2:
+        return list(labels)
+    words = [label.split(" ") for label in labels]
+    common = 0
+    while all(len(w) > common + 1 for w in words) and len({w[common] for w in words}) == 1:
+        common += 1
+    return [" ".join(w[common:]) for w in words]
+
+
 class FormattedAxis(pg.AxisItem):
     """A value axis whose labels use the app's number formats (e.g. '1,2 tr ₫')."""
 
@@ -189,7 +200,7 @@ class ChartCard(Card):
             self.plot.addItem(item)
         # Long names on many bars would overlap: shorten the axis text (the tooltip keeps it whole).
         room = max(6, int(110 / len(categories)))
-        shown = [c if len(c) <= room else c[: room - 1] + "…" for c in categories]
+        shown = [c if len(c) <= room else c[: room - 1] + "…" for c in _without_common_prefix(categories)]
         ticks = [(i, c) for i, c in enumerate(shown) if i % max(horizontal_labels_every, 1) == 0]
         self.plot.getAxis("bottom").setTicks([ticks])
         self._tooltips = (
