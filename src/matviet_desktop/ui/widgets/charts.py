@@ -119,7 +119,7 @@ class ChartCard(Card):
         self.legend: pg.LegendItem | None = None
         self._tooltips: list[str] = []
         self._tooltip_at: Callable[[QPointF], str | None] | None = None
-        self._frame = pd.DataFrame()
+        self._frame: pd.DataFrame | Callable[[], pd.DataFrame] = pd.DataFrame()
         self.value_format = value_format
         self.plot.scene().sigMouseMoved.connect(self._hover)
 
@@ -128,11 +128,14 @@ class ChartCard(Card):
         self.heading.setText(title)
 
     # Data and export ----------------------------------------------------------------------
-    def set_table(self, frame: pd.DataFrame) -> None:
-        """The table behind the chart (translated headers, exact values), for XLSX export."""
+    def set_table(self, frame: pd.DataFrame | Callable[[], pd.DataFrame]) -> None:
+        """The table behind the chart (translated headers, exact values), for XLSX export; a
+        callable is built only when exported, so drawing stays cheap."""
         self._frame = frame
 
     def table(self) -> pd.DataFrame:
+        if callable(self._frame):
+            self._frame = self._frame()
         return self._frame
 
     def export_xlsx(self, path: str | Path | None = None) -> Path | None:
@@ -143,7 +146,7 @@ class ChartCard(Card):
             if not chosen:
                 return None
             path = chosen
-        return save_xlsx(self._frame, path, self.chart_title)
+        return save_xlsx(self.table(), path, self.chart_title)
 
     def export_png(self, path: str | Path | None = None) -> Path | None:
         if path is None:
@@ -234,16 +237,19 @@ class ChartCard(Card):
         for i, s in enumerate(series):
             color = s.color or PALETTE[i % len(PALETTE)]
             ys = np.array([np.nan if v is None else float(v) for v in s.values])
+            # Markers and antialiasing only on short series: a year of days stays cheap to paint.
+            short_series = len(labels) <= 60
             self.plot.plot(
                 xs,
                 ys,
                 pen=pg.mkPen(color, width=2),
                 name=s.name,
-                symbol="o",
+                symbol="o" if short_series else None,
                 symbolSize=4,
                 symbolBrush=color,
                 symbolPen=None,
                 connect="finite",
+                antialias=short_series,
             )
         step = max(1, len(labels) // 7)
         # Day labels on the axis as dd/MM; the tooltip shows the full date.

@@ -159,6 +159,7 @@ class FrameTable(QTableView):
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setResizeContentsPrecision(60)  # size columns from the first rows only
 
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.source.set_frame(frame)

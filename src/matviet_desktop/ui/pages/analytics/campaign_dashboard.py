@@ -124,11 +124,11 @@ class CampaignDashboardView(Dashboard):
             "orders": self.tr("Đơn hàng quy cho chiến dịch"),
             "revenue": self.tr("Doanh thu (₫)"),
         }
-        self.trend.set_table(frame_for_export(trend, headers))
+        self.trend.set_table(lambda: frame_for_export(trend, headers))
         self.revenue_trend.lines(
             days, [Series(self.tr("Doanh thu"), [_num(v) for v in trend["revenue"]], "#10B981")]
         )
-        self.revenue_trend.set_table(frame_for_export(trend, headers))
+        self.revenue_trend.set_table(lambda: frame_for_export(trend, headers))
 
         ch = result.by_channel
         self.channel_chart.bars(

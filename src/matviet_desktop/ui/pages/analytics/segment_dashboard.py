@@ -146,7 +146,7 @@ class SegmentDashboardView(Dashboard):
             ],
         )
         headers = {c.key: c.header for c in self.table.source.columns}
-        self.revenue_chart.set_table(frame_for_export(result.revenue, headers))
+        self.revenue_chart.set_table(lambda: frame_for_export(result.revenue, headers))
         self.table.set_frame(result.revenue)
         if result.best.empty:
             self.best_label.setText(self.tr("Chưa có phân khúc nào có thành viên trong kỳ."))

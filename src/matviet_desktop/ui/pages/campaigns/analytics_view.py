@@ -183,7 +183,7 @@ class CampaignAnalyticsView(QScrollArea):
                 )
             else:
                 card.bars(cats, [Series(self.tr("Tỷ lệ mua"), list(part["conversion_rate"]))])
-            card.set_table(frame_for_export(part.assign(key=cats), headers))
+            card.set_table(lambda p=part, c=cats: frame_for_export(p.assign(key=c), headers))
 
         lift = rep.lift
         if lift is None or lift.holdout == 0:

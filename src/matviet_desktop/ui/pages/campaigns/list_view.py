@@ -199,6 +199,7 @@ class CampaignListView(QWidget):
             "resume": lambda: service.resume(engine, cid),
             "cancel": lambda: service.cancel(engine, cid, reason="Hủy từ danh sách chiến dịch"),
         }
+
         def done(_result: Any) -> None:
             if action == "resume":
                 self.resumed.emit(cid, name)
