@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import Engine, text
@@ -14,6 +17,15 @@ from matviet_desktop.core.analytics import campaign_performance as cp
 from matviet_desktop.core.analytics import engagement as eg
 from matviet_desktop.core.analytics import segment_performance as sp
 from matviet_desktop.core.analytics.filters import VN_TZ, AnalyticsFilter
+
+
+def _together(*calls: Callable[[], Any]) -> list[Any]:
+    """Run independent queries at the same time, each on its own pooled connection, so a
+    dashboard costs about its slowest query rather than the sum."""
+    with ThreadPoolExecutor(max_workers=len(calls), thread_name_prefix="dashboard") as pool:
+        futures = [pool.submit(call) for call in calls]
+        return [f.result() for f in futures]
+
 
 LIFECYCLE_ORDER = ["", "prospect", "new", "active", "loyal", "reactivated", "at_risk", "churned"]
 
@@ -35,11 +47,11 @@ class CampaignDashboard:
 
 
 def campaign_dashboard(engine: Engine, flt: AnalyticsFilter) -> CampaignDashboard:
-    kpis = cp.campaign_kpis(engine, flt)
+    kpis, trend = _together(lambda: cp.campaign_kpis(engine, flt), lambda: cp.daily_trend(engine, flt))
     return CampaignDashboard(
         kpis=kpis,
         totals=cp.totals(kpis),
-        trend=cp.daily_trend(engine, flt),
+        trend=trend,
         by_channel=cp.compare_by(kpis, "channel"),
         by_segment=cp.compare_by(kpis, "segment_name"),
     )
@@ -64,14 +76,19 @@ def segment_dashboard(
     stages, or the chosen segments when `segment_ids` is given)."""
     day_b = flt.date_to or data_anchor(engine)
     day_a = flt.date_from or day_b - dt.timedelta(days=365)
-    revenue = sp.revenue_by_segment(engine, flt)
     if segment_ids:
-        flows = sp.segment_migration(engine, day_a, day_b, segment_ids, flt)
-        names = sp.segment_names(engine, segment_ids)
+        revenue, flows, names = _together(
+            lambda: sp.revenue_by_segment(engine, flt),
+            lambda: sp.segment_migration(engine, day_a, day_b, segment_ids, flt),
+            lambda: sp.segment_names(engine, segment_ids),
+        )
         order = ["", *[str(s) for s in segment_ids]]
         mode = "segments"
     else:
-        flows = sp.lifecycle_migration(engine, day_a, day_b, flt)
+        revenue, flows = _together(
+            lambda: sp.revenue_by_segment(engine, flt),
+            lambda: sp.lifecycle_migration(engine, day_a, day_b, flt),
+        )
         names = {}
         seen = set(flows["source"]) | set(flows["target"])
         order = [s for s in LIFECYCLE_ORDER if s in seen] + sorted(seen - set(LIFECYCLE_ORDER))
@@ -89,13 +106,17 @@ class EngagementDashboard:
 
 
 def engagement_dashboard(engine: Engine, flt: AnalyticsFilter) -> EngagementDashboard:
-    grid = eg.send_time_response(engine, flt)
     day_b = flt.date_to or data_anchor(engine)
     day_a = flt.date_from or day_b - dt.timedelta(days=365)
-    flows = sp.lifecycle_migration(engine, day_a, day_b, flt)
+    grid, flows, distribution, channels = _together(
+        lambda: eg.send_time_response(engine, flt),
+        lambda: sp.lifecycle_migration(engine, day_a, day_b, flt),
+        lambda: eg.score_distribution(engine, flt),
+        lambda: eg.channel_effectiveness(engine, flt),
+    )
     return EngagementDashboard(
-        distribution=eg.score_distribution(engine, flt),
-        channels=eg.channel_effectiveness(engine, flt),
+        distribution=distribution,
+        channels=channels,
         send_times=grid,
         best_times=eg.best_send_times(grid),
         at_risk=sp.at_risk_outcomes(flows),

@@ -60,6 +60,9 @@ class AnalyticsFilter:
 # Queries spell the two predicates out literally (no SQL built from strings):
 #   period: (col >= :ts_from AND col < :ts_to)
 #   stores: (:all_stores OR col = ANY(CAST(:store_ids AS integer[])))
+# psycopg binds values server-side and PostgreSQL plans each call with them, so `:all_stores OR …`
+# folds to true when no store is chosen; a store test that needs the customers table is therefore
+# written as `:all_stores OR EXISTS (…)` (dropped entirely then), never as an inner JOIN.
 
 
 def read_frame(engine: Engine, sql: str, params: dict[str, Any]) -> pd.DataFrame:

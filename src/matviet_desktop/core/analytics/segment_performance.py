@@ -48,9 +48,9 @@ WITH seg AS (
                AS members_end
     FROM segment_membership_history h
     JOIN seg ON seg.id = h.segment_rule_id
-    JOIN customers cu ON cu.id = h.customer_id
     WHERE h.joined_at < :ts_to AND (h.left_at IS NULL OR h.left_at >= :ts_from)
-      AND (:all_stores OR cu.home_store_id = ANY(CAST(:store_ids AS integer[])))
+      AND (:all_stores OR EXISTS (SELECT 1 FROM customers cu WHERE cu.id = h.customer_id
+                                    AND cu.home_store_id = ANY(CAST(:store_ids AS integer[]))))
     GROUP BY h.segment_rule_id
 )
 SELECT seg.id AS segment_id, seg.name AS segment_name, seg.rule_type,
@@ -138,8 +138,8 @@ WITH chosen AS (
 )
 SELECT COALESCE(a.seg::text, '') AS source, COALESCE(b.seg::text, '') AS target, count(*) AS customers
 FROM a FULL JOIN b ON b.customer_id = a.customer_id
-JOIN customers cu ON cu.id = COALESCE(a.customer_id, b.customer_id)
-WHERE (:all_stores OR cu.home_store_id = ANY(CAST(:store_ids AS integer[])))
+WHERE (:all_stores OR EXISTS (SELECT 1 FROM customers cu WHERE cu.id = COALESCE(a.customer_id, b.customer_id)
+                                AND cu.home_store_id = ANY(CAST(:store_ids AS integer[]))))
 GROUP BY 1, 2
 ORDER BY 1, 2
 """
@@ -177,8 +177,8 @@ WITH a AS (
 )
 SELECT COALESCE(a.stage, '') AS source, COALESCE(b.stage, '') AS target, count(*) AS customers
 FROM a FULL JOIN b ON b.customer_id = a.customer_id
-JOIN customers cu ON cu.id = COALESCE(a.customer_id, b.customer_id)
-WHERE (:all_stores OR cu.home_store_id = ANY(CAST(:store_ids AS integer[])))
+WHERE (:all_stores OR EXISTS (SELECT 1 FROM customers cu WHERE cu.id = COALESCE(a.customer_id, b.customer_id)
+                                AND cu.home_store_id = ANY(CAST(:store_ids AS integer[]))))
 GROUP BY 1, 2
 ORDER BY 1, 2
 """
