@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pandas as pd
@@ -40,6 +41,18 @@ WITH seg AS (
            COALESCE(sum(total_amount) FILTER (WHERE in_period), 0) AS revenue,
            COALESCE(sum(total_amount) FILTER (WHERE NOT in_period), 0) AS previous_revenue
     FROM ord GROUP BY segment_rule_id
+)
+SELECT seg.id AS segment_id, seg.name AS segment_name, seg.rule_type,
+       COALESCE(rev.orders, 0) AS orders, COALESCE(rev.buyers, 0) AS buyers,
+       COALESCE(rev.revenue, 0) AS revenue, COALESCE(rev.previous_revenue, 0) AS previous_revenue
+FROM seg LEFT JOIN rev ON rev.segment_rule_id = seg.id
+"""
+
+# Sizes at both ends of the period: a separate query, run at the same time as the revenue.
+_SIZE_SQL = """
+WITH seg AS (
+    SELECT id, name, rule_type FROM segment_rules
+    WHERE COALESCE(is_active, true) AND (:all_segments OR id = ANY(CAST(:segment_ids AS uuid[])))
 ), size AS (
     SELECT h.segment_rule_id,
            count(*) FILTER (WHERE h.joined_at < :ts_from AND (h.left_at IS NULL OR h.left_at >= :ts_from))
@@ -53,14 +66,7 @@ WITH seg AS (
                                     AND cu.home_store_id = ANY(CAST(:store_ids AS integer[]))))
     GROUP BY h.segment_rule_id
 )
-SELECT seg.id AS segment_id, seg.name AS segment_name, seg.rule_type,
-       COALESCE(size.members_start, 0) AS members_start, COALESCE(size.members_end, 0) AS members_end,
-       COALESCE(rev.orders, 0) AS orders, COALESCE(rev.buyers, 0) AS buyers,
-       COALESCE(rev.revenue, 0) AS revenue, COALESCE(rev.previous_revenue, 0) AS previous_revenue
-FROM seg
-LEFT JOIN rev ON rev.segment_rule_id = seg.id
-LEFT JOIN size ON size.segment_rule_id = seg.id
-ORDER BY revenue DESC, seg.name
+SELECT segment_rule_id AS segment_id, members_start, members_end FROM size
 """
 
 
@@ -87,7 +93,14 @@ def revenue_by_segment(
         "segment_ids": [str(s) for s in segment_ids or []],
         "all_segments": not segment_ids,
     }
-    frame = read_frame(engine, _REVENUE_SQL, params)
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="segments") as pool:
+        revenue = pool.submit(read_frame, engine, _REVENUE_SQL, params)
+        sizes = pool.submit(read_frame, engine, _SIZE_SQL, params)
+        frame = revenue.result().merge(sizes.result(), on="segment_id", how="left")
+    for col in ("members_start", "members_end"):
+        frame[col] = frame[col].fillna(0).astype(int)
+    frame = frame.sort_values(["revenue", "segment_name"], ascending=[False, True], kind="stable")
+    frame = frame.reset_index(drop=True)
     if not has_range:
         frame["previous_revenue"] = None
     frame["revenue_growth_pct"] = [
