@@ -109,8 +109,9 @@ class CampaignDetailView(QScrollArea):
                 Column("targets", self.tr("Số khách"), "int"),
             ]
         )
-        self.errors_table.setMaximumHeight(150)
-        progress_card.body.addWidget(label(self.tr("Lỗi và loại trừ theo lý do"), "KpiLabel"))
+        self.errors_table.setMaximumHeight(120)
+        self.errors_title = label(self.tr("Lỗi và loại trừ theo lý do"), "KpiLabel")
+        progress_card.body.addWidget(self.errors_title)
         progress_card.body.addWidget(self.errors_table)
         layout.addWidget(progress_card)
 
@@ -288,6 +289,8 @@ class CampaignDetailView(QScrollArea):
         self.rate_label.setText(rate_text)
         self._previous = prog
         self.errors_table.set_frame(data.errors)
+        self.errors_table.setVisible(not data.errors.empty)
+        self.errors_title.setVisible(not data.errors.empty)
 
         self.cards["cost"].set(
             fmt.vnd(rep.cost), self.tr("Ngân sách %1").replace("%1", fmt.vnd(st.budget)) if st.budget else ""
