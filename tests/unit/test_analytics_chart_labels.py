@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matviet_desktop.ui.widgets.charts import _without_common_prefix
+from matviet_desktop.ui.widgets.chart_cards import _without_common_prefix
 
 
 def test_common_leading_words_are_dropped() -> None:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QWidget
 
 from matviet_desktop.ui import formatting as fmt
-from matviet_desktop.ui.widgets.charts import PALETTE, ChartCard
+from matviet_desktop.ui.widgets.chart_cards import PALETTE, ChartCard
 
 NODE_WIDTH = 0.035
 GAP_SHARE = 0.04  # vertical gap between nodes, as a share of the total

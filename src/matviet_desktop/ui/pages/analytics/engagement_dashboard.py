@@ -16,7 +16,7 @@ from matviet_desktop.ui.context import AppContext
 from matviet_desktop.ui.pages.analytics import labels
 from matviet_desktop.ui.pages.analytics.base import Dashboard, kpi_grid
 from matviet_desktop.ui.tasks import Job
-from matviet_desktop.ui.widgets.charts import ChartCard, Series, frame_for_export
+from matviet_desktop.ui.widgets.chart_cards import ChartCard, Series, frame_for_export
 from matviet_desktop.ui.widgets.common import Card, KpiCard, label
 from matviet_desktop.ui.widgets.frame_table import Column, FrameTable
 

@@ -31,7 +31,7 @@ from matviet_desktop.ui.pages.analytics import labels
 from matviet_desktop.ui.pages.analytics.base import kpi_grid
 from matviet_desktop.ui.pages.campaigns.sending import SendingController
 from matviet_desktop.ui.tasks import TaskError
-from matviet_desktop.ui.widgets.charts import ChartCard, Series, frame_for_export
+from matviet_desktop.ui.widgets.chart_cards import ChartCard, Series, frame_for_export
 from matviet_desktop.ui.widgets.common import Banner, Card, KpiCard, PageHeader, button, label
 from matviet_desktop.ui.widgets.frame_table import Column, FrameTable
 
