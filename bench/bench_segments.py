@@ -48,9 +48,9 @@ RULES: dict[str, object] = {
             {"field": "sms_consent", "op": "eq", "value": True},
         ]
     },
-    "profile: name contains 'nguyen', 2 stores": {
+    "profile: search 'nguyen', 2 home stores": {
         "all": [
-            {"field": "full_name", "op": "contains", "value": "nguyen"},
+            {"field": "search", "op": "contains", "value": "nguyen"},
             {"field": "home_store_code", "op": "in", "value": ["S001", "S002"]},
         ]
     },
