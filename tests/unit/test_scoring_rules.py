@@ -13,7 +13,7 @@ from matviet_desktop.core.scoring.settings import ScoringSettings
 def test_every_rfm_segment_is_reachable_and_the_fallback_exists() -> None:
     grid = np.array(list(itertools.product(range(1, 6), repeat=3)))
     named = set(rfm.segments(grid[:, 0], grid[:, 1], grid[:, 2]))
-    assert named == {key for key, *_ in rfm.SEGMENT_RULES} | {"others"}
+    assert named == {key for key, *_ in rfm.SEGMENT_RULES} | {"other"}
 
 
 def test_quintiles_give_ties_one_score_and_use_the_whole_scale() -> None:

@@ -30,7 +30,7 @@ SEGMENT_RULES: tuple[tuple[str, str, tuple[int, int], tuple[int, int], tuple[int
     ("lost", "Đã mất", (1, 1), (1, 1), (1, 2)),
     ("hibernating", "Ngủ đông", (1, 2), (1, 2), (1, 5)),
 )
-FALLBACK_SEGMENT = ("others", "Khác")
+FALLBACK_SEGMENT = ("other", "Khác")  # the value the segment catalogue lists
 SEGMENT_LABELS = {key: label for key, label, *_ in SEGMENT_RULES} | {FALLBACK_SEGMENT[0]: FALLBACK_SEGMENT[1]}
 
 IntArray = NDArray[np.int64]

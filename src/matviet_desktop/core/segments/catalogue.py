@@ -12,6 +12,7 @@ from typing import Any
 
 from matviet_desktop.core.db.models.orders import ORDER_CHANNELS
 from matviet_desktop.core.db.models.reference import PRODUCT_CATEGORIES
+from matviet_desktop.core.scoring import rfm
 
 
 class FieldType(enum.StrEnum):
@@ -144,20 +145,8 @@ CLV_TIERS = _values(
     ("medium", "Trung bình (50% tiếp theo)"),
     ("low", "Thấp (30% cuối)"),
 )
-RFM_SEGMENTS = _values(
-    ("champions", "Nhà vô địch"),
-    ("loyal", "Khách trung thành"),
-    ("potential_loyalist", "Có thể trung thành"),
-    ("new", "Khách mới"),
-    ("promising", "Hứa hẹn"),
-    ("need_attention", "Cần quan tâm"),
-    ("about_to_sleep", "Sắp ngủ đông"),
-    ("at_risk", "Có nguy cơ"),
-    ("cant_lose_them", "Không thể để mất"),
-    ("hibernating", "Ngủ đông"),
-    ("lost", "Đã mất"),
-    ("other", "Khác"),
-)
+# Taken from the scoring engine so the two can never disagree on a spelling.
+RFM_SEGMENTS = _values(*rfm.SEGMENT_LABELS.items())
 # Suggestions only (the importer writes the province names); compared exactly, so indexes apply.
 PROVINCES = _values(
     *(
