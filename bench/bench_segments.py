@@ -2,7 +2,7 @@
 
     python bench/bench_segments.py [--server-url URL] [--db bench_segments] [--runs 20] [--explain]
 
-Copies `matviet_bench` (when /work/wt/BENCH_READY exists) into its own database, or generates a
+Copies `matviet_bench` (the 1M demo database, see bench/README.md) when it exists into its own database, or generates a
 synthetic 1M-customer base with SQL, applies the migrations, then measures:
   * live count latency of 12 representative rules (profile, scored, aggregate, event, nested),
     p50/p95 per rule and p95 over all runs (target < 300 ms);
@@ -32,7 +32,6 @@ from matviet_desktop.core.db.engine import make_engine
 from matviet_desktop.core.segments.compiler import count_query
 
 SERVER = "postgresql+psycopg://postgres@127.0.0.1:55432/postgres"
-READY_FLAG = Path("/work/wt/BENCH_READY")
 
 RULES: dict[str, object] = {
     "profile: HCM women with email": {
@@ -133,19 +132,10 @@ def prepare(server_url: str, db: str, fresh: bool) -> str:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (db,)).fetchone()
         if exists and not fresh:
             print(f"reusing database {db}", flush=True)
-            if not READY_FLAG.exists():  # finish a synthetic build that was interrupted
-                from segments_bench_data import generate
-
-                engine = make_engine(url)
-                generate(engine, lambda m: print(m, flush=True))
-                engine.dispose()
             return url
         conn.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
         template = None
-        if (
-            READY_FLAG.exists()
-            and conn.execute("SELECT 1 FROM pg_database WHERE datname='matviet_bench'").fetchone()
-        ):
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname='matviet_bench'").fetchone():
             template = "matviet_bench"
         for attempt in range(60):
             try:
