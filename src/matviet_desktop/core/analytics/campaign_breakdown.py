@@ -11,6 +11,7 @@ import math
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 import pandas as pd
 from sqlalchemy import Engine
@@ -125,7 +126,9 @@ def holdout_comparison(engine: Engine, campaign_id: uuid.UUID) -> HoldoutCompari
     frame = read_frame(engine, _HOLDOUT_SQL, {"campaign_id": campaign_id}).set_index("is_holdout")
 
     def get(flag: bool, col: str) -> int | Decimal:
-        return frame.loc[flag, col] if flag in frame.index else (Decimal(0) if col == "revenue" else 0)
+        if flag not in frame.index:
+            return Decimal(0) if col == "revenue" else 0
+        return cast(int | Decimal, frame.loc[flag, col])
 
     nt, ct, rt = int(get(False, "n")), int(get(False, "converted")), Decimal(get(False, "revenue"))
     nh, ch, rh = int(get(True, "n")), int(get(True, "converted")), Decimal(get(True, "revenue"))

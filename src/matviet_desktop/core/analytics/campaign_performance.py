@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 
 from matviet_desktop.core.analytics.filters import (
     AnalyticsFilter,
+    object_column,
     ratio,
     read_frame,
     roas,
@@ -148,8 +149,12 @@ def campaign_kpis(engine: Engine, flt: AnalyticsFilter, channel: str | None = No
     if frame.empty:
         return pd.DataFrame(columns=KPI_COLUMNS)
     frame["cost"] = frame["cost"].map(lambda v: Decimal(v or 0))
-    frame["roi_pct"] = [roi_pct(r, c) for r, c in zip(frame["revenue"], frame["cost"], strict=True)]
-    frame["roas"] = [roas(r, c) for r, c in zip(frame["revenue"], frame["cost"], strict=True)]
+    frame["roi_pct"] = object_column(
+        frame, [roi_pct(r, c) for r, c in zip(frame["revenue"], frame["cost"], strict=True)]
+    )
+    frame["roas"] = object_column(
+        frame, [roas(r, c) for r, c in zip(frame["revenue"], frame["cost"], strict=True)]
+    )
     return frame[KPI_COLUMNS]
 
 

@@ -97,3 +97,8 @@ def list_stores(engine: Engine) -> list[tuple[int, str]]:
     """(id, "code — name") of every store, for the store filter."""
     frame = read_frame(engine, "SELECT id, code || ' — ' || name AS label FROM stores ORDER BY code", {})
     return [(int(i), str(n)) for i, n in zip(frame["id"], frame["label"], strict=True)]
+
+
+def object_column(frame: pd.DataFrame, values: list[Any]) -> pd.Series:
+    """Exact values (Decimal, None) as an object column aligned with the frame."""
+    return pd.Series(values, index=frame.index, dtype=object)

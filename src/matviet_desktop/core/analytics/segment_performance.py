@@ -16,7 +16,7 @@ from decimal import Decimal
 import pandas as pd
 from sqlalchemy import Engine
 
-from matviet_desktop.core.analytics.filters import VN_TZ, AnalyticsFilter, ratio, read_frame
+from matviet_desktop.core.analytics.filters import VN_TZ, AnalyticsFilter, object_column, ratio, read_frame
 
 OUTSIDE = ""  # node key for "in none of the chosen segments" / "no stage yet"
 
@@ -103,13 +103,20 @@ def revenue_by_segment(
     frame = frame.reset_index(drop=True)
     if not has_range:
         frame["previous_revenue"] = None
-    frame["revenue_growth_pct"] = [
-        _growth_pct(n, o) if o is not None else None
-        for n, o in zip(frame["revenue"], frame["previous_revenue"], strict=True)
-    ]
-    frame["member_growth_pct"] = [
-        _growth_pct(int(e), int(s)) for e, s in zip(frame["members_end"], frame["members_start"], strict=True)
-    ]
+    frame["revenue_growth_pct"] = object_column(
+        frame,
+        [
+            _growth_pct(n, o) if o is not None else None
+            for n, o in zip(frame["revenue"], frame["previous_revenue"], strict=True)
+        ],
+    )
+    frame["member_growth_pct"] = object_column(
+        frame,
+        [
+            _growth_pct(int(e), int(s))
+            for e, s in zip(frame["members_end"], frame["members_start"], strict=True)
+        ],
+    )
     frame["revenue_per_member"] = [
         (Decimal(r) / m).quantize(Decimal(1)) if m else None
         for r, m in zip(frame["revenue"], frame["members_end"], strict=True)

@@ -38,7 +38,7 @@ def compress(*columns: FloatArray) -> Compressed:
         unique = tuple(index.get_level_values(i).to_numpy(np.float64) for i in range(index.nlevels))
     else:
         unique = (index.to_numpy(np.float64),)
-    return Compressed(unique, sizes.to_numpy(np.float64), len(frame))
+    return Compressed(unique, np.asarray(sizes, dtype=np.float64), len(frame))
 
 
 def unique_rows(*columns: FloatArray) -> tuple[tuple[FloatArray, ...], NDArray[np.intp]]:
