@@ -62,6 +62,16 @@ def test_embedded_server_lifecycle(data_dir: Path) -> None:
         assert not again.seeded_now and again.seed_info == ready.seed_info
         with _connect(url) as conn:
             assert conn.execute("SELECT count(*) FROM customers").fetchone() == (300,)
+            # the demo opens scored, segmented and attributed, not blank
+            unscored = conn.execute(
+                "SELECT count(*) FROM customers WHERE order_count > 0 AND lifecycle_stage IS NULL"
+            ).fetchone()
+            builtins_with_members = conn.execute(
+                "SELECT count(*) FROM segment_rules WHERE customer_count > 0"
+            ).fetchone()
+            runs = conn.execute("SELECT count(*) FROM scoring_runs").fetchone()
+        assert unscored == (0,) and runs == (1,)
+        assert builtins_with_members is not None and builtins_with_members[0] >= 5
 
         # stop, then a start reuses the same data directory
         assert embedded.stop_server() is True

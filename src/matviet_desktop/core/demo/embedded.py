@@ -11,6 +11,7 @@ PostgreSQL as the `pgserver` system user (initdb refuses to run as root).
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import json
 import logging
 import os
@@ -269,6 +270,13 @@ class DemoReady:
     seed_info: dict[str, Any]
 
 
+def _as_of_instant(as_of: dt.date | dt.datetime) -> dt.datetime:
+    """The seed's as-of day as the instant it starts in Vietnam (nothing was seeded on or after it)."""
+    if isinstance(as_of, dt.datetime):
+        return as_of if as_of.tzinfo else as_of.replace(tzinfo=dt.UTC)
+    return dt.datetime.combine(as_of, dt.time(), tzinfo=dt.timezone(dt.timedelta(hours=7)))
+
+
 def ensure_demo_ready(
     progress: Progress | None = None,
     *,
@@ -283,6 +291,7 @@ def ensure_demo_ready(
 
     from matviet_desktop.core.db import migrate
     from matviet_desktop.core.db.engine import make_engine
+    from matviet_desktop.core.demo.bring_to_life import bring_demo_to_life
     from matviet_desktop.core.demo.seed import seed_demo
 
     report = progress or (lambda _f, _m: None)
@@ -305,9 +314,13 @@ def ensure_demo_ready(
             return DemoReady(url, False, dict(row[0]))
 
         def scaled(fraction: float, message: str) -> None:
-            report(0.05 + 0.95 * fraction, message)
+            report(round(0.05 + 0.65 * fraction, 4), message)
+
+        def analytics(fraction: float, message: str) -> None:
+            report(round(0.7 + 0.3 * fraction, 4), message)
 
         result = seed_demo(engine, customers=customers, seed=seed, replace=True, progress=scaled)
+        bring_demo_to_life(engine, _as_of_instant(result.as_of), analytics)
         info = {
             "seed": seed,
             "customers": customers,
