@@ -80,3 +80,34 @@ def test_every_table_is_classified() -> None:
     decided = {t.name: table_filter(t) for t in Base.metadata.sorted_tables}
     assert decided["customers"] and decided["orders"] and decided["order_items"]
     assert {name for name, where in decided.items() if where is None} == CENTRAL_ONLY_TABLES & set(decided)
+
+
+def test_cli_snapshot_reports_rows_per_table(engine, db_url, pg_server) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from matviet_desktop.cli.main import app
+
+    _seed_two_stores(engine)
+    target_url = pg_server.create_database("offline_target_cli")
+    try:
+        done = CliRunner().invoke(
+            app,
+            [
+                "offline",
+                "snapshot",
+                "--store",
+                "SG01",
+                "--target-url",
+                target_url,
+                "--database-url",
+                db_url,
+                "--json",
+            ],
+        )
+        assert done.exit_code == 0, done.output
+        rows = json.loads(done.stdout)["rows"]
+        assert rows["customers"] == 2 and rows["orders"] == 2
+    finally:
+        pg_server.drop_database("offline_target_cli")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from matviet_desktop.cli import campaigns, db, demo, importing, scoring, segments, sending
+from matviet_desktop.cli import campaigns, db, demo, importing, offline, scoring, segments, sending
 from matviet_desktop.cli.common import dispose_engines
 
 app = typer.Typer(
@@ -31,6 +31,7 @@ app.command("send-worker")(sending.send_worker)
 app.command("fake-providers")(sending.fake_providers)
 scoring.register(app)
 app.add_typer(segments.app, name="segments")
+app.add_typer(offline.app, name="offline")
 
 
 def run() -> None:
