@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -172,3 +173,19 @@ def hline() -> QFrame:
     line.setFrameShape(QFrame.Shape.HLine)
     line.setStyleSheet(f"color: #E3E8EF; background: #E3E8EF; max-height: 1px; border: none; /* {PRIMARY} */")
     return line
+
+
+def scrolling_page_body(page: QWidget) -> QVBoxLayout:
+    """A page whose content scrolls: returns the layout to fill, with the house margins."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    body = QWidget()
+    body.setObjectName("PageRoot")
+    scroll.setWidget(body)
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(24, 16, 24, 16)
+    layout.setSpacing(12)
+    return layout

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from matviet_desktop.core.analytics import campaign_detail as cd
 from matviet_desktop.core.attribution.kpis import CampaignReport, campaign_report
 from matviet_desktop.core.campaigns import service
+from matviet_desktop.core.db.models.campaigns import TARGET_STATUSES
 from matviet_desktop.ui import formatting as fmt
 from matviet_desktop.ui.context import AppContext
 from matviet_desktop.ui.pages.analytics import labels
@@ -249,22 +250,10 @@ class CampaignDetailView(QScrollArea):
             .replace("%1", fmt.integer(finished))
             .replace("%2", fmt.integer(to_send))
         )
-        order = [
-            "pending",
-            "sending",
-            "retry_wait",
-            "accepted",
-            "delivered",
-            "failed",
-            "in_doubt",
-            "cancelled",
-            "excluded",
-            "holdout",
-        ]
         self.counts_label.setText(
             "   ".join(
                 f"{labels.target_status(s)}: <b>{fmt.integer(prog.counts[s])}</b>"
-                for s in order
+                for s in TARGET_STATUSES
                 if prog.counts.get(s)
             )
         )

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
-    QScrollArea,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -36,7 +35,7 @@ from matviet_desktop.ui.pages.customers.explain import (
     rfm_explanation,
     tier_hint,
 )
-from matviet_desktop.ui.widgets.common import Banner, Card, KpiCard, button, label
+from matviet_desktop.ui.widgets.common import Banner, Card, KpiCard, button, label, scrolling_page_body
 
 TIMELINE_FILTERS = [
     ("", None),
@@ -74,17 +73,7 @@ class CustomerProfileView(QWidget):
         self.data: Customer360 | None = None
         self.customer_id: uuid.UUID | None = None
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        body = QWidget()
-        body.setObjectName("PageRoot")
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(12)
+        layout = scrolling_page_body(self)
 
         top = QHBoxLayout()
         self.back_button = button(self.tr("Danh sách"), "back", flat=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QWidget
 
 from matviet_desktop.core import segments as segment_service
 from matviet_desktop.core.customers.queries import Composition, CustomerFilter, composition
@@ -18,7 +18,7 @@ from matviet_desktop.ui.labels import label as code_label
 from matviet_desktop.ui.pages.segments.readout import describe
 from matviet_desktop.ui.tasks import TaskError
 from matviet_desktop.ui.widgets.charts import PALETTE, BarChart, LineChart
-from matviet_desktop.ui.widgets.common import Banner, Card, KpiCard, button, label
+from matviet_desktop.ui.widgets.common import Banner, Card, KpiCard, button, label, scrolling_page_body
 from matviet_desktop.ui.widgets.customer_table_view import CustomerTableView
 
 
@@ -45,17 +45,7 @@ class SegmentDetailView(QWidget):
         self.detail: SegmentDetail | None = None
         self.segment_names: dict[str, str] = {}
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        body = QWidget()
-        body.setObjectName("PageRoot")
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(12)
+        layout = scrolling_page_body(self)
 
         top = QHBoxLayout()
         back = button(self.tr("Danh sách phân khúc"), "back", flat=True)
