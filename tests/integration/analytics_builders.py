@@ -10,6 +10,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, text
 
+from matviet_desktop.core.db.models import CustomerScore
+
+SCORE_COLUMNS = set(CustomerScore.__table__.c.keys())
+
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
@@ -42,6 +46,7 @@ class Rows:
     def customer(
         self, key: str, store: str | None = None, phone: str | None = None, **cols: Any
     ) -> uuid.UUID:
+        scored = {k: cols.pop(k) for k in list(cols) if k in SCORE_COLUMNS}
         names = ["full_name", "phone", "home_store_id", *cols]
         values = {
             "full_name": f"Khách {key}",
@@ -51,6 +56,14 @@ class Rows:
         }
         sql = f"INSERT INTO customers ({', '.join(names)}) VALUES ({', '.join(':' + n for n in names)}) RETURNING id"  # noqa: S608 (test-chosen columns)
         self.ids[key] = self._exec(sql, **values)
+        if scored:
+            names = list(scored)
+            self._exec(
+                f"INSERT INTO customer_scores (customer_id, scored_at, {', '.join(names)}) "  # noqa: S608 (test-chosen columns)
+                f"VALUES (:customer_id, now(), {', '.join(':' + n for n in names)}) RETURNING customer_id",
+                customer_id=self.ids[key],
+                **scored,
+            )
         return uuid.UUID(str(self.ids[key]))
 
     def order(

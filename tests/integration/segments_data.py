@@ -22,6 +22,7 @@ from matviet_desktop.core.db.models import (
     CampaignTarget,
     Customer,
     CustomerEngagement,
+    CustomerScore,
     CustomerSegment,
     Order,
     OrderItem,
@@ -34,6 +35,7 @@ from matviet_desktop.core.text import search_text
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 AS_OF = dt.date(2026, 6, 15)
+AS_OF_TS = dt.datetime(2026, 6, 15, tzinfo=dt.UTC)  # when the random scores were "computed"
 AS_OF_DATES = (AS_OF, dt.date(2026, 2, 27), dt.date(2025, 12, 31), dt.date(2026, 6, 1))
 STORE_CODES = ("HN01", "HCM01", "DN01", "CT01")
 NAMES = (
@@ -209,7 +211,23 @@ def build_dataset(engine: Engine, seed: int = 20261126) -> dict[str, Any]:
                 )
         # A target whose customer was deleted (customer_id NULL) must never break NOT IN.
         targets.append({"campaign_id": campaign_ids[0], "customer_id": None, "sent_at": _ts(rng, AS_OF, 10)})
-        conn.execute(insert(Customer), customers)
+        # Scored fields live in customer_scores; one customer in seven has never been scored.
+        score_names = set(CustomerScore.__table__.c.keys())
+        profile_rows = [{k: v for k, v in c.items() if k not in score_names} for c in customers]
+        score_rows = [
+            {
+                "customer_id": c["id"],
+                "scored_at": AS_OF_TS,
+                **{k: v for k, v in c.items() if k in score_names},
+            }
+            for i, c in enumerate(customers)
+            if i % 7
+        ]
+        for i, c in enumerate(customers):
+            if not i % 7:
+                c.update(dict.fromkeys(score_names - {"customer_id", "scored_at"}))
+        conn.execute(insert(Customer), profile_rows)
+        conn.execute(insert(CustomerScore), score_rows)
         conn.execute(insert(Order), orders)
         conn.execute(insert(OrderItem), items)
         conn.execute(insert(CustomerEngagement.__table__), engagements)

@@ -22,7 +22,10 @@ def rows(engine: Engine) -> Rows:
     with engine.begin() as conn:
         for key, score in scores.items():
             conn.execute(
-                text("UPDATE customers SET engagement_score = :s WHERE id = :i"),
+                text(
+                    "INSERT INTO customer_scores (customer_id, engagement_score, scored_at) VALUES (:i, :s, now()) "
+                    "ON CONFLICT (customer_id) DO UPDATE SET engagement_score = excluded.engagement_score"
+                ),
                 {"s": score, "i": r.ids[key]},
             )
     return r

@@ -64,7 +64,7 @@ def test_embedded_server_lifecycle(data_dir: Path) -> None:
             assert conn.execute("SELECT count(*) FROM customers").fetchone() == (300,)
             # the demo opens scored, segmented and attributed, not blank
             unscored = conn.execute(
-                "SELECT count(*) FROM customers WHERE order_count > 0 AND lifecycle_stage IS NULL"
+                "SELECT count(*) FROM customers c LEFT JOIN customer_scores sc ON sc.customer_id = c.id WHERE c.order_count > 0 AND sc.lifecycle_stage IS NULL"
             ).fetchone()
             builtins_with_members = conn.execute(
                 "SELECT count(*) FROM segment_rules WHERE customer_count > 0"

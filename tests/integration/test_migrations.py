@@ -13,7 +13,8 @@ from matviet_desktop.core.db.engine import make_engine
 
 # Plan sections 1.1 and 2.1, column by column.
 PLAN_COLUMNS = {
-    "customers": {
+    # The plan's scored customer columns, kept in the 1:1 customer_scores (migration 0008).
+    "customer_scores": {
         "lifecycle_stage",
         "clv_predicted",
         "clv_tier",

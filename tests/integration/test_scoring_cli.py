@@ -58,7 +58,10 @@ def test_score_and_evaluate_on_simulated_customers(simulated: str, engine: Engin
     assert payload["customers_scored"] == 3000
     assert sum(payload["counts"]["clv_tier"].values()) == 3000
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM customers WHERE clv_tier = 'vip'")).scalar_one() == 150
+        assert (
+            conn.execute(text("SELECT count(*) FROM customer_scores WHERE clv_tier = 'vip'")).scalar_one()
+            == 150
+        )
 
     evaluated = runner.invoke(
         app, ["model", "evaluate", "--database-url", simulated, "--holdout-days", "365", "--json"]

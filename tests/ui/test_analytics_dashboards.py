@@ -86,7 +86,14 @@ def test_segment_and_engagement_dashboards_match_core(qtbot, ctx, engine: Engine
         rows.stage(key, stage_a, vn(2026, 1, 1), vn(2026, 3, 20))
         rows.stage(key, stage_b, vn(2026, 3, 20))
     with engine.begin() as conn:
-        conn.execute(text("UPDATE customers SET engagement_score = 55, created_at = '2025-01-01'"))
+        conn.execute(text("UPDATE customers SET created_at = '2025-01-01'"))
+        conn.execute(
+            text(
+                "INSERT INTO customer_scores (customer_id, engagement_score, scored_at) "
+                "SELECT id, 55, now() FROM customers "
+                "ON CONFLICT (customer_id) DO UPDATE SET engagement_score = excluded.engagement_score"
+            )
+        )
     page = make_page(qtbot, ctx)
     open_with_range(qtbot, page, dt.date(2026, 3, 1), dt.date(2026, 4, 30))
     seg = page.dashboards["segments"]

@@ -23,19 +23,25 @@ _STEPS = [
     # Customers: phones spread over the carriers' prefixes, stages and scores drawn at random.
     """
     INSERT INTO customers (full_name, phone, email, home_store_id, created_at, sms_consent, zalo_consent,
-                           email_consent, lifecycle_stage, engagement_score, churn_risk, clv_tier)
+                           email_consent)
     SELECT 'Khách hàng ' || i,
            '+84' || (ARRAY['96','97','98','90','93','91','94','92','86','88'])[1 + (i % 10)]
                  || lpad(i::text, 7, '0'),
            'kh' || i || '@example.vn',
            (SELECT min(id) FROM stores) + (i % 12),
            :t0 - make_interval(days => (random() * 900)::int),
-           random() < 0.85, random() < 0.6, random() < 0.5,
+           random() < 0.85, random() < 0.6, random() < 0.5
+    FROM generate_series(1, :n) AS i
+    """,
+    """
+    INSERT INTO customer_scores (customer_id, lifecycle_stage, engagement_score, churn_risk, clv_tier, scored_at)
+    SELECT id,
            (ARRAY['new','active','active','loyal','at_risk','at_risk','churned','reactivated'])[1 + floor(random() * 8)::int],
            least(100, greatest(0, (random() * 70 + random() * 30)::int)),
            round((random() * 100)::numeric, 2),
-           (ARRAY['VIP','High','Medium','Medium','Low','Low'])[1 + floor(random() * 6)::int]
-    FROM generate_series(1, :n) AS i
+           (ARRAY['VIP','High','Medium','Medium','Low','Low'])[1 + floor(random() * 6)::int],
+           :t0
+    FROM customers
     """,
     # Orders: 0–4 per customer over two years; amounts 300 000 – 5 000 000 ₫.
     """
@@ -51,9 +57,9 @@ _STEPS = [
     # Lifecycle history: the current stage since a change date, and a plausible earlier stage.
     """
     WITH x AS (
-        SELECT id, lifecycle_stage AS stage, :t0 - make_interval(days => (random() * 300)::int) AS changed,
+        SELECT customer_id AS id, lifecycle_stage AS stage, :t0 - make_interval(days => (random() * 300)::int) AS changed,
                (ARRAY['new','active','loyal','at_risk'])[1 + floor(random() * 4)::int] AS before
-        FROM customers
+        FROM customer_scores
     )
     INSERT INTO customer_lifecycle_history (customer_id, stage, previous_stage, valid_from, valid_to)
     SELECT id, before, NULL, changed - interval '400 days', changed FROM x
@@ -78,7 +84,8 @@ _STEPS = [
     """
     INSERT INTO segment_membership_history (customer_id, segment_rule_id, joined_at, left_at)
     SELECT c.id, r.id, c.created_at, NULL
-    FROM customers c JOIN segment_rules r ON r.rule_type = 'clv' AND r.conditions->>'seed' = c.clv_tier
+    FROM customers c JOIN customer_scores sc ON sc.customer_id = c.id
+    JOIN segment_rules r ON r.rule_type = 'clv' AND r.conditions->>'seed' = sc.clv_tier
     """,
     """
     INSERT INTO customer_segments (customer_id, segment_rule_id)

@@ -187,35 +187,39 @@ def seed_customers(engine: Engine, customers: int = 1000, seed: float = 0.42) ->
         conn.execute(
             text(
                 f"""
-                UPDATE customers c SET
-                    rfm_recency_days = coalesce(extract(day FROM now() - c.last_purchase_at)::int, 9999),
-                    lifecycle_stage = CASE
+                INSERT INTO customer_scores (customer_id, rfm_recency_days, lifecycle_stage, clv_predicted, clv_formula, clv_tier,
+                    engagement_score, churn_risk, p_alive, expected_purchases_1y, days_to_next_purchase, rfm_r, rfm_f, rfm_m, rfm_segment, preferred_channel, preferred_category, price_sensitivity, preferred_store_id, purchase_timing, scored_at)
+                SELECT c.id,
+                    coalesce(extract(day FROM now() - c.last_purchase_at)::int, 9999),
+                    CASE
                         WHEN c.order_count = 0 THEN 'prospect'
                         WHEN c.first_purchase_at > now() - interval '30 days' THEN 'new'
                         WHEN c.order_count >= 5 AND c.last_purchase_at > now() - interval '120 days' THEN 'loyal'
                         WHEN c.last_purchase_at > now() - interval '200 days' THEN 'active'
                         WHEN c.last_purchase_at > now() - interval '365 days' THEN 'at_risk'
                         ELSE 'churned' END,
-                    clv_predicted = round(c.total_spent * (0.4 + _g.r3)::numeric, -3),
-                    clv_formula = round(c.total_spent * (0.3 + _g.r2)::numeric, -3),
-                    clv_tier = CASE WHEN c.order_count = 0 THEN NULL
+                    round(c.total_spent * (0.4 + _g.r3)::numeric, -3),
+                    round(c.total_spent * (0.3 + _g.r2)::numeric, -3),
+                    CASE WHEN c.order_count = 0 THEN NULL
                         WHEN c.total_spent > 15000000 THEN 'vip' WHEN c.total_spent > 8000000 THEN 'high'
                         WHEN c.total_spent > 3000000 THEN 'medium' ELSE 'low' END,
-                    engagement_score = (_g.r1 * 100)::int,
-                    churn_risk = round((5 + 90 * _g.r2)::numeric, 2),  -- percent, as the scoring engine writes it
-                    p_alive = round((0.95 - 0.9 * _g.r2)::numeric, 4),
-                    expected_purchases_1y = round((_g.r3 * 3)::numeric, 4),
-                    days_to_next_purchase = (30 + _g.r1 * 300)::int,
-                    rfm_r = 1 + (_g.r1 * 4.99)::int, rfm_f = least(5, 1 + c.order_count / 2),
-                    rfm_m = 1 + (_g.r3 * 4.99)::int,
-                    rfm_segment = (ARRAY['champions','loyal','potential_loyalist','at_risk','hibernating'])
+                    (_g.r1 * 100)::int,
+                    round((5 + 90 * _g.r2)::numeric, 2),  -- churn_risk in percent, as scoring writes it
+                    round((0.95 - 0.9 * _g.r2)::numeric, 4),
+                    round((_g.r3 * 3)::numeric, 4),
+                    (30 + _g.r1 * 300)::int,
+                    1 + (_g.r1 * 4.99)::int,
+                    least(5, 1 + c.order_count / 2),
+                    1 + (_g.r3 * 4.99)::int,
+                    (ARRAY['champions','loyal','potential_loyalist','at_risk','hibernating'])
                                   [1 + (_g.r2 * 4.99)::int],
-                    preferred_channel = (ARRAY['sms','zalo','email'])[1 + (_g.r3 * 2.99)::int],
-                    preferred_category = ({_array(CATEGORIES)})[1 + (_g.r1 * 4.99)::int],
-                    price_sensitivity = c.discount_share, preferred_store_id = c.home_store_id,
-                    purchase_timing = CASE WHEN _g.r2 < 0.4 THEN 'weekend' ELSE 'weekday' END,
-                    scored_at = now()
-                FROM _g WHERE c.external_id = 'C' || lpad(_g.n::text, 8, '0')
+                    (ARRAY['sms','zalo','email'])[1 + (_g.r3 * 2.99)::int],
+                    ({_array(CATEGORIES)})[1 + (_g.r1 * 4.99)::int],
+                    c.discount_share,
+                    c.home_store_id,
+                    CASE WHEN _g.r2 < 0.4 THEN 'weekend' ELSE 'weekday' END,
+                    now()
+                FROM customers c JOIN _g ON c.external_id = 'C' || lpad(_g.n::text, 8, '0')
                 """,  # noqa: S608 - only constant arrays are interpolated
             )
         )

@@ -35,12 +35,13 @@ WITH carriers AS (
 ), t AS (
     SELECT COALESCE(s.name, '') AS store,
            COALESCE(k.carrier, '') AS carrier,
-           COALESCE(cu.lifecycle_stage, '') AS lifecycle,
+           COALESCE(sc.lifecycle_stage, '') AS lifecycle,
            extract(hour FROM t.sent_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::int AS hour,
            t.sent_at, t.delivered_at, t.opened_at, t.clicked_at,
            conv.customer_id IS NOT NULL AS converted, COALESCE(conv.revenue, 0) AS revenue
     FROM campaign_targets t
     LEFT JOIN customers cu ON cu.id = t.customer_id
+    LEFT JOIN customer_scores sc ON sc.customer_id = t.customer_id
     LEFT JOIN stores s ON s.id = cu.home_store_id
     LEFT JOIN carriers k ON k.prefix = '0' || substring(COALESCE(t.phone, cu.phone) FROM 4 FOR 2)
     LEFT JOIN conv ON conv.customer_id = t.customer_id

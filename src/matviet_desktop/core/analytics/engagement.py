@@ -13,12 +13,12 @@ from matviet_desktop.core.analytics.campaign_performance import campaign_kpis, t
 from matviet_desktop.core.analytics.filters import AnalyticsFilter, ratio, read_frame
 
 _DISTRIBUTION_SQL = """
-SELECT CASE WHEN engagement_score IS NULL THEN -1
-            ELSE least(greatest(engagement_score, 0) / 10, 9) * 10 END AS bucket,
+SELECT CASE WHEN sc.engagement_score IS NULL THEN -1
+            ELSE least(greatest(sc.engagement_score, 0) / 10, 9) * 10 END AS bucket,
        count(*) AS customers
-FROM customers
-WHERE (:all_stores OR home_store_id = ANY(CAST(:store_ids AS integer[])))
-  AND created_at < :ts_to
+FROM customers c LEFT JOIN customer_scores sc ON sc.customer_id = c.id
+WHERE (:all_stores OR c.home_store_id = ANY(CAST(:store_ids AS integer[])))
+  AND c.created_at < :ts_to
 GROUP BY 1
 """
 

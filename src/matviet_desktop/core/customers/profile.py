@@ -128,9 +128,11 @@ def _profile(conn: Connection, customer_id: uuid.UUID) -> dict[str, Any]:
     row = (
         conn.execute(
             text(
-                "SELECT c.*, hs.name AS home_store, ps.name AS preferred_store FROM customers c "
+                # Scores first so that customers' own columns win any clash of names.
+                "SELECT sc.*, c.*, hs.name AS home_store, ps.name AS preferred_store FROM customers c "
+                "LEFT JOIN customer_scores sc ON sc.customer_id = c.id "
                 "LEFT JOIN stores hs ON hs.id = c.home_store_id "
-                "LEFT JOIN stores ps ON ps.id = c.preferred_store_id WHERE c.id = :id"
+                "LEFT JOIN stores ps ON ps.id = sc.preferred_store_id WHERE c.id = :id"
             ),
             {"id": customer_id},
         )

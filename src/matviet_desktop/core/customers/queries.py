@@ -122,10 +122,15 @@ class CustomerPage:
     next_cursor: Cursor | None  # None when this was the last page
 
 
+# Scores live in the 1:1 customer_scores (alias sc); PostgreSQL drops the join when unused.
+_FROM = (
+    "customers c LEFT JOIN stores s ON s.id = c.home_store_id "
+    "LEFT JOIN customer_scores sc ON sc.customer_id = c.id"
+)
 _COLUMNS = """
-    c.id, c.full_name, c.phone, c.email, s.name AS store_name, c.lifecycle_stage, c.clv_tier,
-    c.clv_predicted, c.total_spent, c.order_count, c.last_purchase_at, c.engagement_score,
-    c.churn_risk, c.created_at
+    c.id, c.full_name, c.phone, c.email, s.name AS store_name, sc.lifecycle_stage, sc.clv_tier,
+    sc.clv_predicted, c.total_spent, c.order_count, c.last_purchase_at, sc.engagement_score,
+    sc.churn_risk, c.created_at
 """
 
 
@@ -143,10 +148,10 @@ def _where(filt: CustomerFilter, params: dict[str, Any]) -> list[str]:
         conditions.append("c.home_store_id = %(store_id)s")
         params["store_id"] = filt.store_id
     if filt.lifecycle_stage:
-        conditions.append("c.lifecycle_stage = %(stage)s")
+        conditions.append("sc.lifecycle_stage = %(stage)s")
         params["stage"] = filt.lifecycle_stage
     if filt.clv_tier:
-        conditions.append("c.clv_tier = %(tier)s")
+        conditions.append("sc.clv_tier = %(tier)s")
         params["tier"] = filt.clv_tier
     if filt.segment_id is not None:
         conditions.append(
@@ -193,7 +198,7 @@ def _list_sql(
     where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
     sql = (
         # Only constant fragments are interpolated; every value is a bound parameter.
-        f"SELECT {_COLUMNS} FROM customers c LEFT JOIN stores s ON s.id = c.home_store_id "  # noqa: S608
+        f"SELECT {_COLUMNS} FROM {_FROM} "  # noqa: S608
         f"{where} ORDER BY {_order_by(sort, descending)}"
     )
     if limit is not None:
@@ -229,7 +234,7 @@ def count_customers(engine: Engine, filt: CustomerFilter = CustomerFilter()) -> 
     conditions = _where(filt, params)
     where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
     with engine.connect() as conn:
-        sql = f"SELECT count(*) FROM customers c {where}"  # noqa: S608 - constant fragments, bound values
+        sql = f"SELECT count(*) FROM {_FROM} {where}"  # noqa: S608 - constant fragments, bound values
         return int(conn.exec_driver_sql(sql, params).scalar_one())
 
 
@@ -249,9 +254,9 @@ def filter_options(engine: Engine) -> FilterOptions:
         # Loose index scans (recursive CTE) read one index entry per distinct value, not 1M rows.
         distinct = """
             WITH RECURSIVE v AS (
-                (SELECT {col} AS x FROM customers WHERE {col} IS NOT NULL ORDER BY {col} LIMIT 1)
+                (SELECT {col} AS x FROM customer_scores WHERE {col} IS NOT NULL ORDER BY {col} LIMIT 1)
                 UNION ALL
-                SELECT (SELECT {col} FROM customers WHERE {col} > v.x ORDER BY {col} LIMIT 1)
+                SELECT (SELECT {col} FROM customer_scores WHERE {col} > v.x ORDER BY {col} LIMIT 1)
                 FROM v WHERE v.x IS NOT NULL
             ) SELECT x FROM v WHERE x IS NOT NULL
         """
@@ -327,11 +332,11 @@ def composition(engine: Engine, filt: CustomerFilter = CustomerFilter()) -> Comp
     conditions = _where(filt, params)
     where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
     sql = f"""
-        SELECT GROUPING(c.lifecycle_stage) AS g_stage, GROUPING(c.clv_tier) AS g_tier,
-               GROUPING(s.name) AS g_store, GROUPING(c.preferred_category) AS g_cat,
-               c.lifecycle_stage, c.clv_tier, s.name, c.preferred_category, count(*)
-        FROM customers c LEFT JOIN stores s ON s.id = c.home_store_id {where}
-        GROUP BY GROUPING SETS ((c.lifecycle_stage), (c.clv_tier), (s.name), (c.preferred_category), ())
+        SELECT GROUPING(sc.lifecycle_stage) AS g_stage, GROUPING(sc.clv_tier) AS g_tier,
+               GROUPING(s.name) AS g_store, GROUPING(sc.preferred_category) AS g_cat,
+               sc.lifecycle_stage, sc.clv_tier, s.name, sc.preferred_category, count(*)
+        FROM {_FROM} {where}
+        GROUP BY GROUPING SETS ((sc.lifecycle_stage), (sc.clv_tier), (s.name), (sc.preferred_category), ())
     """  # noqa: S608 - only fixed fragments; values are bound parameters
     groups: dict[str, list[tuple[str | None, int]]] = {"stage": [], "tier": [], "store": [], "cat": []}
     total = 0

@@ -32,6 +32,7 @@ WITH o AS (
            count(*) AS n, sum(total_amount) AS amt, sum(discount_amount) AS disc,
            coalesce(sum(total_amount) FILTER (WHERE discounted), 0) AS disc_amt,
            count(*) FILTER (WHERE channel = 'in_store') AS n_store,
+           count(*) FILTER (WHERE discount_amount > 0) AS n_disc,
            min(store_id) AS store_id, bool_or(channel = 'in_store') AS any_store,
            min(order_date) AS first_at, max(order_date) AS last_at,
            count(*) FILTER (WHERE extract(isodow FROM local_ts) < 6 AND extract(hour FROM local_ts) < 12) AS t0,
@@ -53,6 +54,8 @@ WITH o AS (
            ({as_of_day} - min(day)) AS days_since_first, ({as_of_day} - max(day)) AS days_since_last,
            (max(day) - min(day)) AS span_days, (max(day) - max(prev_day)) AS gap_before_last,
            sum(amt) AS total_spent, sum(amt) FILTER (WHERE k = 1) AS first_day_amount,
+           round(sum(amt) / sum(n), 2) AS avg_order_value,
+           round(sum(n_disc)::numeric / sum(n), 4) AS order_discount_share,
            sum(disc) AS discount_total, sum(disc_amt) AS discounted_spend,
            sum(n_store)::int AS n_in_store, (sum(n) - sum(n_store))::int AS n_online,
            sum(t0)::int AS t0, sum(t1)::int AS t1, sum(t2)::int AS t2,
@@ -60,7 +63,7 @@ WITH o AS (
            min(store_id) FILTER (WHERE k = 1) AS first_store_id,
            bool_or(any_store) FILTER (WHERE k = 1) AS first_in_store,
            min(first_at) AS first_purchase_at, max(last_at) AS last_purchase_at,
-           sum(exp(-{decay} * ({as_of_day} - day))) AS decayed_purchases
+           sum(exp(-{decay} * ({as_of_day} - day)::float8)) AS decayed_purchases
     FROM w
     GROUP BY customer_id
 ), ps AS (
@@ -78,7 +81,7 @@ WITH o AS (
     ORDER BY customer_id, spend DESC, category
 ), e AS (
     SELECT ce.customer_id,
-           sum(wt.weight * exp(-{decay} * extract(epoch FROM ({as_of} - ce.created_at)) / 86400.0)) AS decayed_other
+           sum(wt.weight * exp(-{decay} * date_part('epoch', {as_of} - ce.created_at) / 86400.0)) AS decayed_other
     FROM customer_engagements ce
     JOIN unnest({types}::text[], {weights}::float8[]) AS wt(engagement_type, weight)
       ON wt.engagement_type = ce.engagement_type
@@ -88,6 +91,7 @@ WITH o AS (
 SELECT cu.id AS customer_id, coalesce(c.n_orders, 0) AS n_orders, coalesce(c.n_days, 0) AS n_days,
        c.days_since_first, c.days_since_last, c.span_days, c.gap_before_last,
        c.total_spent, c.first_day_amount, c.discount_total, c.discounted_spend,
+       c.avg_order_value, c.order_discount_share,
        coalesce(c.n_in_store, 0) AS n_in_store, coalesce(c.n_online, 0) AS n_online,
        coalesce(c.t0, 0) AS t0, coalesce(c.t1, 0) AS t1, coalesce(c.t2, 0) AS t2,
        coalesce(c.t3, 0) AS t3, coalesce(c.t4, 0) AS t4, coalesce(c.t5, 0) AS t5,
@@ -107,6 +111,8 @@ _TEXT_COLUMNS = {
     "first_day_amount": str,
     "discount_total": str,
     "discounted_spend": str,
+    "avg_order_value": str,
+    "order_discount_share": str,
     "first_purchase_at": str,
     "last_purchase_at": str,
     "preferred_category": str,
@@ -119,7 +125,8 @@ def aggregate_query(as_of: dt.datetime, settings: ScoringSettings) -> sql.Compos
     return sql.SQL(_AGGREGATE).format(
         as_of=sql.Literal(as_of),
         as_of_day=sql.SQL("({} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date").format(sql.Literal(as_of)),
-        decay=sql.Literal(engagement.decay_rate_per_day(settings)),
+        # float8, not numeric: exp() over millions of numeric values is ~5x slower.
+        decay=sql.SQL("{}::float8").format(sql.Literal(engagement.decay_rate_per_day(settings))),
         types=sql.Literal(types),
         weights=sql.Literal(weights),
     )

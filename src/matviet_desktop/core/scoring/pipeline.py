@@ -1,9 +1,10 @@
 """`score_all`: score every customer as of a moment and write the results back in one transaction.
 
 Steps: one SQL aggregate (COPY out) -> fit BG/NBD and Gamma-Gamma and predict in numpy -> COPY
-into a temporary staging table -> ONE UPDATE of `customers` -> lifecycle history appended ->
-the run recorded in `scoring_runs`. Readers never see a half-scored database (MVCC), so the app
-can stay open while it runs.
+into the next `customer_scores` table -> order aggregates updated where they changed -> lifecycle
+history appended -> the next table indexed and swapped in -> the run recorded in `scoring_runs`.
+Readers never see a half-scored database (MVCC and a swap at commit), so the app can stay open
+while it runs.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pandas as pd
 import psycopg
 from sqlalchemy import Engine
 
-from matviet_desktop.core.scoring import behaviour, clv, engagement, lifecycle, rfm
+from matviet_desktop.core.scoring import behaviour, clv, engagement, lifecycle, rfm, writeback
 from matviet_desktop.core.scoring.aggregate import read_customer_aggregate
 from matviet_desktop.core.scoring.btyd import bgnbd, gamma_gamma
 from matviet_desktop.core.scoring.btyd._fit import FitError
@@ -42,37 +43,6 @@ class ScoringRunResult:
     params: dict[str, Any]
     counts: dict[str, dict[str, int]]
     timings: dict[str, float] = field(default_factory=dict)
-
-
-# Staging columns, in COPY order; every one is written to the customers column of the same name.
-STAGE_COLUMNS = (
-    ("customer_id", "uuid"),
-    ("lifecycle_stage", "varchar(50)"),
-    ("clv_predicted", "numeric(15,2)"),
-    ("clv_tier", "varchar(20)"),
-    ("engagement_score", "integer"),
-    ("churn_risk", "numeric(5,2)"),
-    ("days_to_next_purchase", "integer"),
-    ("preferred_channel", "varchar(50)"),
-    ("preferred_category", "varchar(100)"),
-    ("order_count", "integer"),
-    ("total_spent", "numeric(15,2)"),
-    ("avg_order_value", "numeric(15,2)"),
-    ("first_purchase_at", "timestamptz"),
-    ("last_purchase_at", "timestamptz"),
-    ("discount_share", "numeric(5,4)"),
-    ("rfm_recency_days", "integer"),
-    ("rfm_r", "smallint"),
-    ("rfm_f", "smallint"),
-    ("rfm_m", "smallint"),
-    ("rfm_segment", "varchar(40)"),
-    ("clv_formula", "numeric(15,2)"),
-    ("p_alive", "numeric(5,4)"),
-    ("expected_purchases_1y", "numeric(8,4)"),
-    ("price_sensitivity", "numeric(5,4)"),
-    ("preferred_store_id", "integer"),
-    ("purchase_timing", "varchar(30)"),
-)
 
 
 def _as_float(column: pd.Series) -> np.ndarray:
@@ -151,11 +121,6 @@ def compute_scores(frame: pd.DataFrame, settings: ScoringSettings) -> tuple[pd.D
     acq = _acquisition_costs(first_store, first_channel, settings)
     formula = np.where(buyers, clv.formula_clv(aov, interval, acq, settings), np.nan)
 
-    discount_total = _as_float(frame["discount_total"].fillna("0"))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        discount_share = np.where(
-            total + discount_total > 0, discount_total / (total + discount_total), np.nan
-        )
     buckets = frame[["t0", "t1", "t2", "t3", "t4", "t5"]].to_numpy(np.int64)
     out = pd.DataFrame(
         {
@@ -174,12 +139,6 @@ def compute_scores(frame: pd.DataFrame, settings: ScoringSettings) -> tuple[pd.D
                 frame["n_in_store"].to_numpy(np.int64), frame["n_online"].to_numpy(np.int64)
             ),
             "preferred_category": frame["preferred_category"],
-            "order_count": n_orders,
-            "total_spent": frame["total_spent"].fillna("0"),
-            "avg_order_value": np.round(aov, 2),
-            "first_purchase_at": frame["first_purchase_at"],
-            "last_purchase_at": frame["last_purchase_at"],
-            "discount_share": np.round(discount_share, 4),
             "rfm_recency_days": since_last,
             "rfm_r": np.where(buyers, r, np.nan),
             "rfm_f": np.where(buyers, f, np.nan),
@@ -215,51 +174,6 @@ def _acquisition_costs(
 def _distribution(values: pd.Series) -> dict[str, int]:
     counts = values.fillna("(none)").value_counts()
     return {str(k): int(v) for k, v in counts.items()}
-
-
-_TEXT = np.dtypes.StringDType()
-_NULL = "\\N"
-
-
-def _column_text(values: pd.Series, sql_type: str) -> np.ndarray:
-    """One column as COPY text, converted in C by numpy's string dtype (pandas' to_csv formats
-    cell by cell in Python and is ~50x slower at 1M rows)."""
-    if sql_type in ("integer", "smallint") or sql_type.startswith("numeric"):
-        numbers = pd.to_numeric(values).to_numpy(np.float64)
-        missing = ~np.isfinite(numbers)
-        decimals = 0 if sql_type in ("integer", "smallint") else int(sql_type.rstrip(")").split(",")[1])
-        text = _decimal_text(np.where(missing, 0.0, numbers), decimals)
-        text[missing] = _NULL
-        return text
-    return np.asarray(values.astype(object).where(values.notna(), _NULL).to_numpy(), dtype=_TEXT)
-
-
-def _decimal_text(numbers: np.ndarray, decimals: int) -> np.ndarray:
-    """Fixed-point text through integer formatting, which numpy does 10x faster than floats."""
-    scaled = np.rint(numbers * 10**decimals).astype(np.int64)
-    if decimals == 0:
-        return scaled.astype(_TEXT)
-    magnitude = np.abs(scaled)
-    whole = (magnitude // 10**decimals).astype(_TEXT)
-    fraction = np.strings.zfill((magnitude % 10**decimals).astype(_TEXT), decimals)
-    text = np.strings.add(np.strings.add(whole, "."), fraction)
-    return np.where(scaled < 0, np.strings.add("-", text), text)
-
-
-def _to_copy_text(frame: pd.DataFrame) -> bytes:
-    """Tab-separated COPY text in STAGE_COLUMNS order; NaN/None as \\N."""
-    level = [_column_text(frame[name], sql_type) for name, sql_type in STAGE_COLUMNS]
-    if len(frame) == 0:
-        return b""
-    # Join columns pairwise (a balanced tree): appending one column at a time to an ever longer
-    # line costs ~10x more, since every append copies the whole line.
-    while len(level) > 1:
-        paired = [
-            np.strings.add(np.strings.add(a, "\t"), b) for a, b in zip(level[::2], level[1::2], strict=False)
-        ]
-        level = paired + ([level[-1]] if len(level) % 2 else [])
-    line = level[0]
-    return ("\n".join(line.tolist()) + "\n").encode()
 
 
 def score_all(
@@ -313,6 +227,7 @@ def _score_in_one_transaction(
     started: float,
 ) -> ScoringRunResult:
     with conn.transaction():
+        writeback.take_scoring_lock(conn)
         settings = load_settings_psycopg(conn)
         report("Tổng hợp đơn hàng theo khách", 0.05)
         frame = read_customer_aggregate(conn, as_of, settings)
@@ -321,25 +236,16 @@ def _score_in_one_transaction(
         scores, params = compute_scores(frame, settings)
         step("model")
         report("Ghi kết quả", 0.6)
-        columns = ", ".join(f"{name} {sql_type}" for name, sql_type in STAGE_COLUMNS)
-        conn.execute(f"CREATE TEMP TABLE scoring_stage ({columns}) ON COMMIT DROP")
-        names = ", ".join(name for name, _ in STAGE_COLUMNS)
-        payload = _to_copy_text(scores)
-        with conn.cursor() as cur, cur.copy(f"COPY scoring_stage ({names}) FROM STDIN") as copy:
-            for start in range(0, len(payload), 1 << 20):
-                copy.write(payload[start : start + (1 << 20)])
-        conn.execute("ANALYZE scoring_stage")  # temporary tables are never auto-analysed
+        updated = writeback.write_scores(conn, scores, as_of)
         step("copy")
-        assignments = ", ".join(f"{name} = s.{name}" for name, _ in STAGE_COLUMNS[1:])
-        updated = conn.execute(
-            f"UPDATE customers c SET {assignments}, scored_at = %s "  # noqa: S608 - fixed column list
-            "FROM scoring_stage s WHERE c.id = s.customer_id",
-            (as_of,),
-        ).rowcount
-        step("update")
-        report("Ghi lịch sử vòng đời", 0.85)
-        _append_lifecycle_history(conn, run_id, as_of)
+        writeback.update_order_aggregates(conn, order_aggregates(frame))
+        step("order_aggregates")
+        report("Ghi lịch sử vòng đời", 0.8)
+        writeback.append_lifecycle_history(conn, run_id, as_of)
         step("history")
+        report("Lập chỉ mục và thay bảng điểm", 0.9)
+        writeback.swap_in_scores(conn)
+        step("swap")
         counts = {
             "lifecycle_stage": _distribution(scores["lifecycle_stage"]),
             "clv_tier": _distribution(scores["clv_tier"]),
@@ -355,32 +261,18 @@ def _score_in_one_transaction(
     return ScoringRunResult(run_id, as_of, int(updated), params, counts, timings)
 
 
-def _append_lifecycle_history(conn: psycopg.Connection, run_id: int, as_of: dt.datetime) -> None:
-    """Close intervals whose stage changed and open new ones at `as_of`.
-
-    The open interval of each customer is read once into a temporary table first: an INSERT
-    whose NOT EXISTS scans the table it is inserting into would re-read its growing heap for
-    every row. A run dated at or before a customer's current interval start (a backdated rerun)
-    leaves that customer's history untouched, so intervals never overlap.
-    """
-    conn.execute(
-        "CREATE TEMP TABLE scoring_stage_change ON COMMIT DROP AS "
-        "SELECT s.customer_id, s.lifecycle_stage, h.stage AS open_stage "
-        "FROM scoring_stage s "
-        "LEFT JOIN customer_lifecycle_history h ON h.customer_id = s.customer_id AND h.valid_to IS NULL "
-        "WHERE h.customer_id IS NULL OR (h.stage <> s.lifecycle_stage AND h.valid_from < %(as_of)s)",
-        {"as_of": as_of},
-    )
-    conn.execute("ANALYZE scoring_stage_change")
-    conn.execute(
-        "UPDATE customer_lifecycle_history h SET valid_to = %(as_of)s FROM scoring_stage_change t "
-        "WHERE h.customer_id = t.customer_id AND h.valid_to IS NULL AND t.open_stage IS NOT NULL",
-        {"as_of": as_of},
-    )
-    conn.execute(
-        "INSERT INTO customer_lifecycle_history (customer_id, stage, previous_stage, valid_from, scoring_run_id) "
-        "SELECT customer_id, lifecycle_stage, open_stage, %(as_of)s, %(run)s FROM scoring_stage_change",
-        {"as_of": as_of, "run": run_id},
+def order_aggregates(frame: pd.DataFrame) -> pd.DataFrame:
+    """The order aggregates for `customers`, exact text as the aggregate query computed them."""
+    return pd.DataFrame(
+        {
+            "customer_id": frame["customer_id"],
+            "order_count": frame["n_orders"],
+            "total_spent": frame["total_spent"].fillna("0"),
+            "avg_order_value": frame["avg_order_value"],
+            "first_purchase_at": frame["first_purchase_at"],
+            "last_purchase_at": frame["last_purchase_at"],
+            "discount_share": frame["order_discount_share"],
+        }
     )
 
 

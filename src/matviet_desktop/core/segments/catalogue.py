@@ -229,7 +229,7 @@ FIELDS: dict[str, FieldSpec] = {
         FieldSpec("avg_order_value", _F.MONEY, "Giá trị đơn trung bình (VND)", _ORDERS),
         FieldSpec("first_purchase_at", _F.DATETIME, "Ngày mua đầu tiên", _ORDERS),
         FieldSpec("last_purchase_at", _F.DATETIME, "Ngày mua gần nhất", _ORDERS),
-        FieldSpec("discount_share", _F.NUMBER, "Tỷ lệ chi tiêu có giảm giá (0–1)", _ORDERS),
+        FieldSpec("discount_share", _F.NUMBER, "Tỷ lệ đơn có giảm giá (0–1)", _ORDERS),
     )
 }
 

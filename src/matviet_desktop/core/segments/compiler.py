@@ -44,6 +44,7 @@ from matviet_desktop.core.db.models import (
     CampaignTarget,
     Customer,
     CustomerEngagement,
+    CustomerScore,
     CustomerSegment,
     Order,
     OrderItem,
@@ -68,6 +69,7 @@ from matviet_desktop.core.text import fold
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 customers = cast_type(Table, Customer.__table__)
+scores = cast_type(Table, CustomerScore.__table__)
 orders = cast_type(Table, Order.__table__)
 order_items = cast_type(Table, OrderItem.__table__)
 stores = cast_type(Table, Store.__table__)
@@ -79,8 +81,11 @@ history = cast_type(Table, SegmentMembershipHistory.__table__)
 
 Bool = ColumnElement[bool]
 
-# The whitelist: catalogue field → SQL expression on `customers`.
+# The whitelist: catalogue field → SQL expression on `customers` or its scores. Scored fields
+# live in the 1:1 `customer_scores`; PostgreSQL drops the outer join when a rule uses none.
 _c = customers.c
+_s = scores.c
+customer_rows = customers.outerjoin(scores, _s.customer_id == _c.id)
 FIELD_COLUMNS: dict[str, ColumnElement[Any]] = {
     "full_name": _c.full_name,
     "search": _c.search_text,
@@ -94,25 +99,25 @@ FIELD_COLUMNS: dict[str, ColumnElement[Any]] = {
     "sms_consent": func.coalesce(_c.sms_consent, false()),
     "zalo_consent": func.coalesce(_c.zalo_consent, false()),
     "email_consent": func.coalesce(_c.email_consent, false()),
-    "lifecycle_stage": _c.lifecycle_stage,
-    "clv_predicted": _c.clv_predicted,
-    "clv_formula": _c.clv_formula,
-    "clv_tier": _c.clv_tier,
-    "engagement_score": _c.engagement_score,
-    "churn_risk": _c.churn_risk,
-    "days_to_next_purchase": _c.days_to_next_purchase,
-    "p_alive": _c.p_alive,
-    "expected_purchases_1y": _c.expected_purchases_1y,
-    "rfm_recency_days": _c.rfm_recency_days,
-    "rfm_r": _c.rfm_r,
-    "rfm_f": _c.rfm_f,
-    "rfm_m": _c.rfm_m,
-    "rfm_segment": _c.rfm_segment,
-    "price_sensitivity": _c.price_sensitivity,
-    "preferred_channel": _c.preferred_channel,
-    "preferred_category": _c.preferred_category,
-    "preferred_store_code": _c.preferred_store_id,
-    "purchase_timing": _c.purchase_timing,
+    "lifecycle_stage": _s.lifecycle_stage,
+    "clv_predicted": _s.clv_predicted,
+    "clv_formula": _s.clv_formula,
+    "clv_tier": _s.clv_tier,
+    "engagement_score": _s.engagement_score,
+    "churn_risk": _s.churn_risk,
+    "days_to_next_purchase": _s.days_to_next_purchase,
+    "p_alive": _s.p_alive,
+    "expected_purchases_1y": _s.expected_purchases_1y,
+    "rfm_recency_days": _s.rfm_recency_days,
+    "rfm_r": _s.rfm_r,
+    "rfm_f": _s.rfm_f,
+    "rfm_m": _s.rfm_m,
+    "rfm_segment": _s.rfm_segment,
+    "price_sensitivity": _s.price_sensitivity,
+    "preferred_channel": _s.preferred_channel,
+    "preferred_category": _s.preferred_category,
+    "preferred_store_code": _s.preferred_store_id,
+    "purchase_timing": _s.purchase_timing,
     "order_count": _c.order_count,
     "total_spent": _c.total_spent,
     "avg_order_value": _c.avg_order_value,
@@ -412,8 +417,8 @@ def where_clause(rule: Any, as_of: dt.date | None = None) -> Bool:
 
 def members_query(rule: Any, as_of: dt.date | None = None) -> Select[Any]:
     """`SELECT customers.id FROM customers WHERE …`: the members of a rule, for campaigns to freeze."""
-    return select(_c.id.label("customer_id")).where(where_clause(rule, as_of))
+    return select(_c.id.label("customer_id")).select_from(customer_rows).where(where_clause(rule, as_of))
 
 
 def count_query(rule: Any, as_of: dt.date | None = None) -> Select[Any]:
-    return select(func.count()).select_from(customers).where(where_clause(rule, as_of))
+    return select(func.count()).select_from(customer_rows).where(where_clause(rule, as_of))

@@ -57,7 +57,9 @@ def load_snapshot(engine: Engine) -> Snapshot:
             return [dict(r._mapping) for r in conn.execute(text(sql))]
 
         snap = Snapshot(
-            customers=rows("SELECT * FROM customers"),
+            customers=rows(
+                "SELECT s.*, c.* FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id"
+            ),
             store_codes={r["id"]: r["code"] for r in rows("SELECT id, code FROM stores")},
         )
         categories: dict[uuid.UUID, set[str]] = defaultdict(set)

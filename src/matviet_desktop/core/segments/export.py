@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from sqlalchemy import Engine, String, case, cast, func, literal, select
 
-from matviet_desktop.core.segments.compiler import VN, customers, memberships
+from matviet_desktop.core.segments.compiler import VN, customer_rows, customers, memberships, scores
 
 EXPORT_COLUMNS = (
     ("id", "Mã khách hàng"),
@@ -55,17 +55,21 @@ def _members(segment_id: uuid.UUID, columns: list[Any]) -> Any:
     m = memberships.c
     return (
         select(*columns)
-        .select_from(customers.join(memberships, m.customer_id == customers.c.id))
+        .select_from(customer_rows.join(memberships, m.customer_id == customers.c.id))
         .where(m.segment_rule_id == segment_id)
         .order_by(customers.c.full_name, customers.c.id)
     )
+
+
+def _column(name: str) -> Any:
+    return (scores.c if name in scores.c else customers.c)[name]
 
 
 def export_csv(engine: Engine, segment_id: uuid.UUID, out: Path) -> int:
     """UTF-8 with BOM (so Excel shows Vietnamese), header in Vietnamese; returns the row count."""
     cols = []
     for name, _ in EXPORT_COLUMNS:
-        col = customers.c[name]
+        col = _column(name)
         expr: Any
         if name == "last_purchase_at":
             expr = func.to_char(func.timezone("Asia/Ho_Chi_Minh", col), "YYYY-MM-DD HH24:MI")
@@ -91,7 +95,7 @@ def export_csv(engine: Engine, segment_id: uuid.UUID, out: Path) -> int:
 
 def export_xlsx(engine: Engine, segment_id: uuid.UUID, out: Path) -> int:
     """One sheet, streamed (write-only workbook); every text cell stored as text, never a formula."""
-    columns = [customers.c[name] for name, _ in EXPORT_COLUMNS]
+    columns = [_column(name) for name, _ in EXPORT_COLUMNS]
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Khách hàng")
     ws.append([label for _, label in EXPORT_COLUMNS])

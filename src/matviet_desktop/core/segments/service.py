@@ -16,7 +16,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, text, update
 
 from matviet_desktop.core.db.models import Campaign, CustomerSegment, SegmentMembershipHistory, SegmentRule
-from matviet_desktop.core.segments.compiler import count_query, customers, where_clause
+from matviet_desktop.core.segments.compiler import count_query, customer_rows, customers, scores, where_clause
 from matviet_desktop.core.segments.rules import (
     RULE_VERSION,
     RuleError,
@@ -113,9 +113,10 @@ def count(engine: Engine, rule: Any, as_of: dt.date | None = None) -> int:
 def preview(engine: Engine, rule: Any, limit: int = 50, as_of: dt.date | None = None) -> list[dict[str, Any]]:
     """Up to `limit` matching customers, highest spenders first."""
     limit = max(1, min(int(limit), 1000))
-    columns = [customers.c[name] for name in PREVIEW_COLUMNS]
+    columns = [(scores.c if name in scores.c else customers.c)[name] for name in PREVIEW_COLUMNS]
     query = (
         select(*columns)
+        .select_from(customer_rows)
         .where(where_clause(rule, as_of))
         .order_by(customers.c.total_spent.desc().nulls_last(), customers.c.id)
         .limit(limit)

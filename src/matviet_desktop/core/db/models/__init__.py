@@ -12,6 +12,7 @@ from matviet_desktop.core.db.models.campaigns import (
 from matviet_desktop.core.db.models.customers import (
     Customer,
     CustomerEngagement,
+    CustomerScore,
     DemoTruth,
 )
 from matviet_desktop.core.db.models.importing import (
@@ -60,6 +61,7 @@ __all__ = [
     "CampaignTarget",
     "ConsentEvent",
     "Customer",
+    "CustomerScore",
     "CustomerEngagement",
     "CustomerLifecycleHistory",
     "CustomerMerge",

@@ -49,8 +49,6 @@ class Customer(Base):
         ),
         Index("ix_customers_home_store_id", "home_store_id"),
         Index("ix_customers_email", text("lower(email)")),
-        Index("ix_customers_lifecycle_stage", "lifecycle_stage"),
-        Index("ix_customers_clv_tier", "clv_tier"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(UUID, primary_key=True, server_default=func.gen_random_uuid())
@@ -80,16 +78,6 @@ class Customer(Base):
     # Lower case, diacritics removed (name, phone digits, email): searched without extensions.
     search_text: Mapped[str] = mapped_column(Text, server_default="")
 
-    # Plan 1.1: scored metrics, written by the scoring engine.
-    lifecycle_stage: Mapped[str | None] = mapped_column(String(50))
-    clv_predicted: Mapped[Decimal | None] = mapped_column(Numeric(15, 2))
-    clv_tier: Mapped[str | None] = mapped_column(String(20))
-    engagement_score: Mapped[int | None] = mapped_column(Integer)
-    churn_risk: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
-    days_to_next_purchase: Mapped[int | None] = mapped_column(Integer)
-    preferred_channel: Mapped[str | None] = mapped_column(String(50))
-    preferred_category: Mapped[str | None] = mapped_column(String(100))
-
     # Order aggregates over completed orders (refreshed by core.customers.stats, read by segments).
     order_count: Mapped[int] = mapped_column(Integer, server_default="0")
     total_spent: Mapped[Decimal] = mapped_column(Numeric(15, 2), server_default="0")
@@ -98,7 +86,34 @@ class Customer(Base):
     last_purchase_at: Mapped[dt.datetime | None]
     discount_share: Mapped[Decimal | None] = mapped_column(Numeric(5, 4))
 
-    # Scoring detail beside the plan's columns (written by the scoring engine).
+
+class CustomerScore(Base):
+    """Plan 1.1's scored metrics, one row per scored customer, written only by the scoring engine.
+
+    Kept apart from `customers` because every run rewrites all of it: the engine builds the next
+    version of this table with COPY and swaps it in at commit, which costs a fraction of updating
+    a million wide, heavily indexed customer rows (docs/benchmarks/scoring.md). Readers LEFT JOIN
+    it; a customer created since the last run simply has no row yet.
+    """
+
+    __tablename__ = "customer_scores"
+    __table_args__ = (
+        Index("ix_customer_scores_lifecycle_stage", "lifecycle_stage"),
+        Index("ix_customer_scores_clv_tier", "clv_tier"),
+        Index("ix_customer_scores_rfm_segment", "rfm_segment"),
+    )
+
+    customer_id: Mapped[uuid.UUID] = mapped_column(
+        UUID, ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True
+    )
+    lifecycle_stage: Mapped[str | None] = mapped_column(String(50))
+    clv_predicted: Mapped[Decimal | None] = mapped_column(Numeric(15, 2))
+    clv_tier: Mapped[str | None] = mapped_column(String(20))
+    engagement_score: Mapped[int | None] = mapped_column(Integer)
+    churn_risk: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
+    days_to_next_purchase: Mapped[int | None] = mapped_column(Integer)
+    preferred_channel: Mapped[str | None] = mapped_column(String(50))
+    preferred_category: Mapped[str | None] = mapped_column(String(100))
     rfm_recency_days: Mapped[int | None] = mapped_column(Integer)
     rfm_r: Mapped[int | None] = mapped_column(SmallInteger)
     rfm_f: Mapped[int | None] = mapped_column(SmallInteger)
@@ -108,9 +123,10 @@ class Customer(Base):
     p_alive: Mapped[Decimal | None] = mapped_column(Numeric(5, 4))
     expected_purchases_1y: Mapped[Decimal | None] = mapped_column(Numeric(8, 4))
     price_sensitivity: Mapped[Decimal | None] = mapped_column(Numeric(5, 4))
-    preferred_store_id: Mapped[int | None] = mapped_column(ForeignKey("stores.id"))
+    # No foreign key: derived from orders (whose store_id has one) and rewritten every run.
+    preferred_store_id: Mapped[int | None] = mapped_column(Integer)
     purchase_timing: Mapped[str | None] = mapped_column(String(30))
-    scored_at: Mapped[dt.datetime | None]
+    scored_at: Mapped[dt.datetime] = mapped_column()
 
 
 class CustomerEngagement(Base):

@@ -131,7 +131,6 @@ class SegmentSizeHistory(Base):
 # Indexes on other areas' tables that the segment counts need (migration 0003 creates them;
 # docs/benchmarks/segments.md has the measurements that justify each).
 _customers = Customer.__table__.c
-Index("ix_customers_rfm_segment", _customers.rfm_segment)  # built-in RFM segments, RFM filters
 Index("ix_customers_last_purchase_at", _customers.last_purchase_at)  # "bought within / lapsed N days"
 # Birthday campaigns: anniversary_within_days compiles to this expression (month * 100 + day).
 Index(
