@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -24,9 +27,15 @@ _AGGREGATE = """
 WITH o AS (
     SELECT customer_id, store_id, order_date, total_amount, discount_amount, channel,
            order_date AT TIME ZONE 'Asia/Ho_Chi_Minh' AS local_ts,
-           (discount_amount > 0 OR promo_code IS NOT NULL) AS discounted
+           (discount_amount > 0 OR promo_code IS NOT NULL) AS discounted,
+           -- Purchase-timing slot 0-5: weekday/weekend x morning (<12h), afternoon (<17h), evening.
+           -- date_part, not extract: it returns float8 where extract returns (slow) numeric.
+           CASE WHEN date_part('isodow', order_date AT TIME ZONE 'Asia/Ho_Chi_Minh') >= 6 THEN 3 ELSE 0 END
+           + CASE WHEN date_part('hour', order_date AT TIME ZONE 'Asia/Ho_Chi_Minh') < 12 THEN 0
+                  WHEN date_part('hour', order_date AT TIME ZONE 'Asia/Ho_Chi_Minh') < 17 THEN 1
+                  ELSE 2 END AS slot
     FROM orders
-    WHERE status = 'completed' AND order_date <= {as_of}
+    WHERE status = 'completed' AND order_date <= {as_of} AND {part_orders}
 ), d AS (
     SELECT customer_id, local_ts::date AS day,
            count(*) AS n, sum(total_amount) AS amt, sum(discount_amount) AS disc,
@@ -35,12 +44,12 @@ WITH o AS (
            count(*) FILTER (WHERE discount_amount > 0) AS n_disc,
            min(store_id) AS store_id, bool_or(channel = 'in_store') AS any_store,
            min(order_date) AS first_at, max(order_date) AS last_at,
-           count(*) FILTER (WHERE extract(isodow FROM local_ts) < 6 AND extract(hour FROM local_ts) < 12) AS t0,
-           count(*) FILTER (WHERE extract(isodow FROM local_ts) < 6 AND extract(hour FROM local_ts) BETWEEN 12 AND 16) AS t1,
-           count(*) FILTER (WHERE extract(isodow FROM local_ts) < 6 AND extract(hour FROM local_ts) >= 17) AS t2,
-           count(*) FILTER (WHERE extract(isodow FROM local_ts) >= 6 AND extract(hour FROM local_ts) < 12) AS t3,
-           count(*) FILTER (WHERE extract(isodow FROM local_ts) >= 6 AND extract(hour FROM local_ts) BETWEEN 12 AND 16) AS t4,
-           count(*) FILTER (WHERE extract(isodow FROM local_ts) >= 6 AND extract(hour FROM local_ts) >= 17) AS t5
+           count(*) FILTER (WHERE slot = 0) AS t0,
+           count(*) FILTER (WHERE slot = 1) AS t1,
+           count(*) FILTER (WHERE slot = 2) AS t2,
+           count(*) FILTER (WHERE slot = 3) AS t3,
+           count(*) FILTER (WHERE slot = 4) AS t4,
+           count(*) FILTER (WHERE slot = 5) AS t5
     FROM o
     GROUP BY customer_id, local_ts::date
 ), w AS (
@@ -69,14 +78,14 @@ WITH o AS (
 ), ps AS (
     SELECT DISTINCT ON (customer_id) customer_id, store_id
     FROM (SELECT customer_id, store_id, count(*) AS n, max(order_date) AS last_at
-          FROM orders WHERE status = 'completed' AND order_date <= {as_of}
+          FROM orders WHERE status = 'completed' AND order_date <= {as_of} AND {part_orders}
           GROUP BY customer_id, store_id) s
     ORDER BY customer_id, n DESC, last_at DESC, store_id
 ), pc AS (
     SELECT DISTINCT ON (customer_id) customer_id, category
     FROM (SELECT o.customer_id, i.category, sum(i.quantity * i.unit_price - i.discount) AS spend
           FROM order_items i JOIN orders o ON o.id = i.order_id
-          WHERE o.status = 'completed' AND o.order_date <= {as_of}
+          WHERE o.status = 'completed' AND o.order_date <= {as_of} AND {part_items}
           GROUP BY o.customer_id, i.category) s
     ORDER BY customer_id, spend DESC, category
 ), e AS (
@@ -85,7 +94,7 @@ WITH o AS (
     FROM customer_engagements ce
     JOIN unnest({types}::text[], {weights}::float8[]) AS wt(engagement_type, weight)
       ON wt.engagement_type = ce.engagement_type
-    WHERE ce.created_at <= {as_of}
+    WHERE ce.created_at <= {as_of} AND {part_engagements}
     GROUP BY ce.customer_id
 )
 SELECT cu.id AS customer_id, coalesce(c.n_orders, 0) AS n_orders, coalesce(c.n_days, 0) AS n_days,
@@ -97,12 +106,20 @@ SELECT cu.id AS customer_id, coalesce(c.n_orders, 0) AS n_orders, coalesce(c.n_d
        coalesce(c.t3, 0) AS t3, coalesce(c.t4, 0) AS t4, coalesce(c.t5, 0) AS t5,
        c.first_store_id, c.first_in_store, c.first_purchase_at, c.last_purchase_at,
        coalesce(c.decayed_purchases, 0) AS decayed_purchases, coalesce(e.decayed_other, 0) AS decayed_other,
-       ps.store_id AS preferred_store_id, pc.category AS preferred_category
+       ps.store_id AS preferred_store_id, pc.category AS preferred_category,
+       -- Whether customers' stored order aggregates differ (core.customers.stats definitions), so
+       -- that only those rows are written back; free here, since customers is joined anyway.
+       (cu.order_count, cu.total_spent, cu.avg_order_value, cu.first_purchase_at, cu.last_purchase_at,
+        cu.discount_share)
+       IS DISTINCT FROM
+       (coalesce(c.n_orders, 0), coalesce(c.total_spent, 0), c.avg_order_value, c.first_purchase_at,
+        c.last_purchase_at, c.order_discount_share) AS order_aggregates_changed
 FROM customers cu
 LEFT JOIN c ON c.customer_id = cu.id
 LEFT JOIN ps ON ps.customer_id = cu.id
 LEFT JOIN pc ON pc.customer_id = cu.id
 LEFT JOIN e ON e.customer_id = cu.id
+WHERE {part_customers}
 """
 
 _TEXT_COLUMNS = {
@@ -117,10 +134,14 @@ _TEXT_COLUMNS = {
     "last_purchase_at": str,
     "preferred_category": str,
     "first_in_store": str,
+    "order_aggregates_changed": str,
 }
 
 
-def aggregate_query(as_of: dt.datetime, settings: ScoringSettings) -> sql.Composed:
+def aggregate_query(
+    as_of: dt.datetime, settings: ScoringSettings, part: tuple[str | None, str | None] = (None, None)
+) -> sql.Composed:
+    """The aggregate for the customers whose id lies in [part[0], part[1]) (None: unbounded)."""
     types, weights = engagement.non_purchase_weights(settings)
     return sql.SQL(_AGGREGATE).format(
         as_of=sql.Literal(as_of),
@@ -129,17 +150,77 @@ def aggregate_query(as_of: dt.datetime, settings: ScoringSettings) -> sql.Compos
         decay=sql.SQL("{}::float8").format(sql.Literal(engagement.decay_rate_per_day(settings))),
         types=sql.Literal(types),
         weights=sql.Literal(weights),
+        part_orders=_id_range("customer_id", part),
+        part_items=_id_range("o.customer_id", part),
+        part_engagements=_id_range("ce.customer_id", part),
+        part_customers=_id_range("cu.id", part),
     )
+
+
+def _id_range(column: str, part: tuple[str | None, str | None]) -> sql.Composable:
+    lo, hi = part
+    conditions: list[sql.Composable] = [sql.SQL("TRUE")]
+    if lo is not None:
+        conditions.append(sql.SQL("{} >= {}::uuid").format(sql.SQL(column), sql.Literal(lo)))
+    if hi is not None:
+        conditions.append(sql.SQL("{} < {}::uuid").format(sql.SQL(column), sql.Literal(hi)))
+    return sql.SQL(" AND ").join(conditions)
+
+
+def id_ranges(parts: int) -> list[tuple[str | None, str | None]]:
+    """`parts` contiguous ranges of uuid space; random (v4) ids spread evenly over them."""
+    bounds = [f"{(k << 128) // parts:032x}" for k in range(1, parts)]
+    edges: list[str | None] = [
+        None,
+        *(f"{b[:8]}-{b[8:12]}-{b[12:16]}-{b[16:20]}-{b[20:]}" for b in bounds),
+        None,
+    ]
+    return list(zip(edges[:-1], edges[1:], strict=True))
+
+
+def default_partitions() -> int:
+    """One aggregate per core (at most four): each scans all orders but aggregates its share."""
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def read_customer_aggregate(
-    conn: psycopg.Connection, as_of: dt.datetime, settings: ScoringSettings
+    conn: psycopg.Connection,
+    as_of: dt.datetime,
+    settings: ScoringSettings,
+    connect: Callable[[], psycopg.Connection] | None = None,
+    partitions: int = 1,
 ) -> pd.DataFrame:
-    """One row per customer (including those without orders), via COPY TO STDOUT as CSV."""
+    """One row per customer (including those without orders), via COPY TO STDOUT as CSV.
+
+    With `connect` and `partitions` > 1 the customers are split into id ranges, each aggregated
+    on its own connection in a thread: PostgreSQL's own parallel plan for this query spends most
+    of its time funnelling wide rows through Gather Merge into one process, while independent
+    range queries keep every core busy to the end. All of them read the snapshot exported by
+    `conn`'s transaction, so together they see exactly one consistent state.
+    """
+    if connect is None or partitions <= 1:
+        return _parse(_copy_out(conn, aggregate_query(as_of, settings)))
+    snapshot = conn.execute("SELECT pg_export_snapshot()").fetchone()[0]  # type: ignore[index]
+
+    def run(part: tuple[str | None, str | None]) -> bytes:
+        worker = connect()
+        try:
+            with worker.transaction():
+                worker.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                worker.execute(sql.SQL("SET TRANSACTION SNAPSHOT {}").format(sql.Literal(snapshot)))
+                worker.execute("SET LOCAL max_parallel_workers_per_gather = 0")  # we are the parallelism
+                return _copy_out(worker, aggregate_query(as_of, settings, part))
+        finally:
+            worker.close()
+
+    with ThreadPoolExecutor(max_workers=partitions, thread_name_prefix="scoring-aggregate") as pool:
+        blocks = list(pool.map(run, id_ranges(partitions)))
+    return _parse(b"".join(blocks[:1] + [block.split(b"\n", 1)[1] for block in blocks[1:]]))
+
+
+def _copy_out(conn: psycopg.Connection, query: sql.Composed) -> bytes:
     buffer = io.BytesIO()
-    query = sql.SQL("COPY ({}) TO STDOUT WITH (FORMAT csv, HEADER true)").format(
-        aggregate_query(as_of, settings)
-    )
+    copy_sql = sql.SQL("COPY ({}) TO STDOUT WITH (FORMAT csv, HEADER true)").format(query)
     with conn.cursor() as cur:
         # One big analytic statement: enough memory to sort in RAM, no JIT compile time, and a
         # sequential scan + sort of orders instead of a random-access index walk by customer.
@@ -147,13 +228,16 @@ def read_customer_aggregate(
         cur.execute("SET LOCAL jit = off")
         cur.execute("SET LOCAL enable_indexscan = off")
         cur.execute("SET LOCAL enable_bitmapscan = off")
-        with cur.copy(query) as copy:
+        with cur.copy(copy_sql) as copy:
             for block in copy:
                 buffer.write(block)
         cur.execute("SET LOCAL enable_indexscan = on")
         cur.execute("SET LOCAL enable_bitmapscan = on")
-    buffer.seek(0)
-    frame = pd.read_csv(buffer, dtype=_TEXT_COLUMNS)
+    return buffer.getvalue()
+
+
+def _parse(data: bytes) -> pd.DataFrame:
+    frame = pd.read_csv(io.BytesIO(data), dtype=_TEXT_COLUMNS)
     for name in (
         "days_since_first",
         "days_since_last",

@@ -22,7 +22,7 @@ import psycopg
 from sqlalchemy import Engine
 
 from matviet_desktop.core.scoring import behaviour, clv, engagement, lifecycle, rfm, writeback
-from matviet_desktop.core.scoring.aggregate import read_customer_aggregate
+from matviet_desktop.core.scoring.aggregate import default_partitions, read_customer_aggregate
 from matviet_desktop.core.scoring.btyd import bgnbd, gamma_gamma
 from matviet_desktop.core.scoring.btyd._fit import FitError
 from matviet_desktop.core.scoring.settings import ScoringSettings, settings_from_rows
@@ -203,7 +203,9 @@ def score_all(
                 "INSERT INTO scoring_runs (as_of, status) VALUES (%s, 'running') RETURNING id", (as_of,)
             ).fetchone()[0]  # type: ignore[index]
         try:
-            result = _score_in_one_transaction(conn, run_id, as_of, report, step, timings, started)
+            result = _score_in_one_transaction(
+                conn, _connector(engine), run_id, as_of, report, step, timings, started
+            )
         except BaseException as exc:
             status = "cancelled" if isinstance(exc, ScoringCancelled) else "failed"
             with conn.transaction():
@@ -217,8 +219,15 @@ def score_all(
         raw.close()
 
 
+def _connector(engine: Engine) -> Callable[[], psycopg.Connection]:
+    """Extra connections for the parallel aggregate, with the engine's credentials."""
+    url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    return lambda: psycopg.connect(url)
+
+
 def _score_in_one_transaction(
     conn: psycopg.Connection,
+    connect: Callable[[], psycopg.Connection],
     run_id: int,
     as_of: dt.datetime,
     report: ProgressCallback,
@@ -230,7 +239,7 @@ def _score_in_one_transaction(
         writeback.take_scoring_lock(conn)
         settings = load_settings_psycopg(conn)
         report("Tổng hợp đơn hàng theo khách", 0.05)
-        frame = read_customer_aggregate(conn, as_of, settings)
+        frame = read_customer_aggregate(conn, as_of, settings, connect, default_partitions())
         step("aggregate")
         report("Ước lượng mô hình và dự báo", 0.35)
         scores, params = compute_scores(frame, settings)
@@ -262,7 +271,8 @@ def _score_in_one_transaction(
 
 
 def order_aggregates(frame: pd.DataFrame) -> pd.DataFrame:
-    """The order aggregates for `customers`, exact text as the aggregate query computed them."""
+    """The customers whose stored order aggregates changed, with the new values as exact text."""
+    frame = frame[frame["order_aggregates_changed"] == "t"]
     return pd.DataFrame(
         {
             "customer_id": frame["customer_id"],

@@ -19,7 +19,7 @@ import psycopg
 SCORE_COLUMNS = (
     ("customer_id", "uuid"),
     ("lifecycle_stage", "varchar(50)"),
-    ("clv_predicted", "numeric(15,2)"),
+    ("clv_predicted", "numeric(15,0)"),  # whole VND (the column is numeric(15,2))
     ("clv_tier", "varchar(20)"),
     ("engagement_score", "integer"),
     ("churn_risk", "numeric(5,2)"),
@@ -31,7 +31,7 @@ SCORE_COLUMNS = (
     ("rfm_f", "smallint"),
     ("rfm_m", "smallint"),
     ("rfm_segment", "varchar(40)"),
-    ("clv_formula", "numeric(15,2)"),
+    ("clv_formula", "numeric(15,0)"),  # whole VND
     ("p_alive", "numeric(5,4)"),
     ("expected_purchases_1y", "numeric(8,4)"),
     ("price_sensitivity", "numeric(5,4)"),
@@ -57,6 +57,7 @@ _INDEXES = (  # (name, column) — the same names as the ORM model, applied afte
     ("ix_customer_scores_rfm_segment", "rfm_segment"),
 )
 _TEXT = np.dtypes.StringDType()
+_CHUNK_ROWS = 100_000
 _NULL = "\\N"
 SCORING_LOCK_KEY = 0x6D76_5F73  # pg_advisory_xact_lock key: one scoring run at a time
 
@@ -74,18 +75,22 @@ def write_scores(conn: psycopg.Connection, scores: pd.DataFrame, as_of: dt.datet
     conn.execute("CREATE TABLE customer_scores_next (LIKE customer_scores)")
     names = ", ".join(name for name, _ in SCORE_COLUMNS)
     frame = scores.assign(scored_at=as_of.isoformat())
-    _copy_in(
-        conn, f"customer_scores_next ({names}, scored_at)", frame, (*SCORE_COLUMNS, ("scored_at", "text"))
-    )
+    # FREEZE: the table is new in this transaction, so rows can be written already frozen and
+    # the first reads after the swap need not set hint bits on every page.
+    columns = (*SCORE_COLUMNS, ("scored_at", "text"))
+    _copy_in(conn, f"customer_scores_next ({names}, scored_at)", frame, columns, "WITH (FREEZE)")
     return len(scores)
 
 
 def update_order_aggregates(conn: psycopg.Connection, aggregates: pd.DataFrame) -> int:
-    """Write order_count … discount_share where they differ; returns the number of customers changed.
+    """Write order_count … discount_share for the customers in `aggregates` (those that differ).
 
-    After an import or a day's sales only the customers who bought differ, so this is a join and
-    a handful of updates, not a rewrite of every customer row.
+    After an import or a day's sales only the customers who bought differ, so this is usually a
+    handful of updates, not a rewrite of every customer row. The comparison is repeated here in
+    case a concurrent import changed a row since the aggregate's snapshot.
     """
+    if aggregates.empty:
+        return 0
     columns = ", ".join(f"{name} {sql_type}" for name, sql_type in ORDER_AGGREGATE_COLUMNS)
     conn.execute(f"CREATE TEMP TABLE scoring_order_aggregates ({columns}) ON COMMIT DROP")
     _copy_in(conn, "scoring_order_aggregates", aggregates, ORDER_AGGREGATE_COLUMNS)
@@ -157,12 +162,16 @@ def append_lifecycle_history(conn: psycopg.Connection, run_id: int, as_of: dt.da
 
 
 def _copy_in(
-    conn: psycopg.Connection, target: str, frame: pd.DataFrame, columns: tuple[tuple[str, str], ...]
+    conn: psycopg.Connection,
+    target: str,
+    frame: pd.DataFrame,
+    columns: tuple[tuple[str, str], ...],
+    options: str = "",
 ) -> None:
-    payload = to_copy_text(frame, columns)
-    with conn.cursor() as cur, cur.copy(f"COPY {target} FROM STDIN") as copy:
-        for start in range(0, len(payload), 1 << 20):
-            copy.write(payload[start : start + (1 << 20)])
+    """COPY in chunks: PostgreSQL parses one chunk while numpy formats the next."""
+    with conn.cursor() as cur, cur.copy(f"COPY {target} FROM STDIN {options}") as copy:
+        for start in range(0, len(frame), _CHUNK_ROWS):
+            copy.write(to_copy_text(frame.iloc[start : start + _CHUNK_ROWS], columns))
 
 
 def to_copy_text(frame: pd.DataFrame, columns: tuple[tuple[str, str], ...]) -> bytes:
