@@ -55,7 +55,7 @@ def compute_scores(frame: pd.DataFrame, settings: ScoringSettings) -> tuple[pd.D
     n_days = frame["n_days"].to_numpy(np.int64)
     buyers = n_orders > 0
     total = _as_float(frame["total_spent"].fillna("0"))
-    first_amount = _as_float(frame["first_day_amount"].fillna("0"))
+    first_amount = frame["first_day_amount"].fillna(0.0).to_numpy(np.float64)
     since_first = frame["days_since_first"].to_numpy(np.float64)
     since_last = frame["days_since_last"].to_numpy(np.float64)
     span = frame["span_days"].to_numpy(np.float64)
@@ -148,7 +148,10 @@ def compute_scores(frame: pd.DataFrame, settings: ScoringSettings) -> tuple[pd.D
             "p_alive": np.round(p_alive, 4),
             "expected_purchases_1y": np.round(exp_1y, 4),
             "price_sensitivity": np.round(
-                behaviour.price_sensitivity(_as_float(frame["discounted_spend"].fillna("0")), total), 4
+                behaviour.price_sensitivity(
+                    frame["discounted_spend"].fillna(0.0).to_numpy(np.float64), total
+                ),
+                4,
             ),
             "preferred_store_id": frame["preferred_store_id"],
             "purchase_timing": behaviour.purchase_timing(buckets),
