@@ -12,6 +12,7 @@ from sqlalchemy import Engine, text
 from typer.testing import CliRunner
 
 from matviet_desktop.cli.main import app
+from matviet_desktop.core.scoring.btyd import mbgnbd
 from matviet_desktop.devtools.btyd_sim import load_orders
 from tests.integration.scoring_data import VN
 from tests.unit import cdnow
@@ -27,6 +28,25 @@ def test_clv_fit_prints_the_published_bgnbd_parameters(tmp_path: Path) -> None:
     fitted = json.loads(result.stdout)
     assert [round(fitted[k], 3) for k in ("r", "alpha", "a", "b")] == [0.243, 4.414, 0.793, 2.426]
     assert round(fitted["log_likelihood"], 1) == -9582.4
+
+
+def test_clv_fit_mbgnbd_prints_the_core_fit(tmp_path: Path) -> None:
+    # The fit itself is checked against lifetimes' ModifiedBetaGeoFitter in test_scoring_mbgnbd.py.
+    table = cdnow.summary()
+    summary = tmp_path / "cdnow.csv"
+    table.to_csv(summary, index=False)
+    result = runner.invoke(app, ["clv", "fit", "--summary", str(summary), "--model", "mbgnbd", "--json"])
+    assert result.exit_code == 0, result.output
+    fitted = json.loads(result.stdout)
+    assert fitted["model"] == "mbgnbd" and fitted["customers"] == 2357
+    rfm = [table[c].to_numpy(float) for c in ("frequency", "recency", "T")]
+    core = mbgnbd.fit_mbgnbd(*rfm)
+    assert [fitted[k] for k in ("r", "alpha", "a", "b")] == pytest.approx(
+        [core.r, core.alpha, core.a, core.b]
+    )
+    printed_ll = mbgnbd.log_likelihood(*(fitted[k] for k in ("r", "alpha", "a", "b")), *rfm).sum()
+    assert fitted["log_likelihood"] == pytest.approx(printed_ll, rel=1e-9)
+    assert round(fitted["r"], 3) != 0.243  # not the BG/NBD fit
 
 
 def test_clv_fit_gamma_gamma_and_a_missing_column_is_named(tmp_path: Path) -> None:

@@ -72,12 +72,14 @@ def score(database_url: DatabaseUrl = None, as_of: AsOf = None, as_json: JsonOut
 
 class ModelName(StrEnum):
     bgnbd = "bgnbd"
+    mbgnbd = "mbgnbd"
     pnbd = "pnbd"
     gg = "gg"
 
 
 REQUIRED = {
     ModelName.bgnbd: ("frequency", "recency", "T"),
+    ModelName.mbgnbd: ("frequency", "recency", "T"),
     ModelName.pnbd: ("frequency", "recency", "T"),
     ModelName.gg: ("frequency", "monetary_value"),
 }
@@ -89,12 +91,12 @@ def clv_fit(
         Path, typer.Option("--summary", help="CSV: frequency, recency, T (và monetary_value cho gg).")
     ],
     model: Annotated[
-        ModelName, typer.Option("--model", help="bgnbd, pnbd hoặc gg (Gamma-Gamma).")
+        ModelName, typer.Option("--model", help="bgnbd, mbgnbd, pnbd hoặc gg (Gamma-Gamma).")
     ] = ModelName.bgnbd,
     as_json: JsonOutput = False,
 ) -> None:
     """Ước lượng một mô hình trên bảng tóm tắt và in tham số cùng log-likelihood."""
-    from matviet_desktop.core.scoring.btyd import fit_bgnbd, fit_gamma_gamma, fit_pnbd
+    from matviet_desktop.core.scoring.btyd import fit_bgnbd, fit_gamma_gamma, fit_mbgnbd, fit_pnbd
     from matviet_desktop.core.scoring.btyd._fit import FitError
 
     if not summary.is_file():
@@ -115,6 +117,10 @@ def clv_fit(
             p = fit_bgnbd(*columns)
             params = {"r": p.r, "alpha": p.alpha, "a": p.a, "b": p.b}
             ll, n = p.log_likelihood, p.n_customers
+        elif model is ModelName.mbgnbd:
+            m = fit_mbgnbd(*columns)
+            params = {"r": m.r, "alpha": m.alpha, "a": m.a, "b": m.b}
+            ll, n = m.log_likelihood, m.n_customers
         elif model is ModelName.pnbd:
             q = fit_pnbd(*columns)
             params = {"r": q.r, "alpha": q.alpha, "s": q.s, "beta": q.beta}
