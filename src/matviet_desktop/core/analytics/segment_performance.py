@@ -278,6 +278,21 @@ def at_risk_outcomes(flows: pd.DataFrame) -> dict[str, int]:
     }
 
 
+def history_coverage(engine: Engine) -> tuple[int, dt.datetime | None]:
+    """(active segments, start of their membership history). Revenue by segment only exists
+    from the first refresh of a segment on; None = no segment was ever refreshed."""
+    frame = read_frame(
+        engine,
+        "SELECT count(*) AS segments, min(x.first) AS history_from FROM segment_rules s "
+        "LEFT JOIN LATERAL (SELECT min(h.joined_at) AS first FROM segment_membership_history h "
+        "                   WHERE h.segment_rule_id = s.id) x ON true "
+        "WHERE COALESCE(s.is_active, true)",
+        {},
+    )
+    first = frame["history_from"].iloc[0]
+    return int(frame["segments"].iloc[0]), None if pd.isna(first) else first.to_pydatetime()
+
+
 def segment_names(engine: Engine, segment_ids: list[uuid.UUID] | None = None) -> dict[str, str]:
     """Segment id (text) → name, for labelling flows; all active segments when no ids given."""
     frame = read_frame(
