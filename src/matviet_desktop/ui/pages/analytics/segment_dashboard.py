@@ -3,6 +3,7 @@ migration between the first and last day of the period as a Sankey diagram plus 
 
 from __future__ import annotations
 
+import html
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -246,11 +247,11 @@ class SegmentDashboardView(Dashboard):
             self.best_label.setText(self.tr("Chưa có doanh thu trong kỳ để xếp hạng phân khúc."))
         else:
             lines = [
-                f"{i}. <b>{r.segment_name}</b> — {fmt.vnd(r.revenue_per_member)} / "
-                + self.tr("thành viên")
-                + f" ({fmt.integer(r.members_end)} "
-                + self.tr("thành viên")
-                + ")"
+                self.tr("%1. <b>%2</b> — %3 / thành viên (%4 thành viên)")
+                .replace("%1", str(i))
+                .replace("%2", html.escape(str(r.segment_name)))
+                .replace("%3", fmt.vnd(r.revenue_per_member))
+                .replace("%4", fmt.integer(r.members_end))
                 for i, r in enumerate(result.best.itertuples(), start=1)
             ]
             self.best_label.setText("<br>".join(lines))

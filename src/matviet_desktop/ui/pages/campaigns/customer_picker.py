@@ -56,6 +56,7 @@ class CustomerPicker(QWidget):
         self.search.setClearButtonEnabled(True)
         left.addWidget(self.search)
         self.model = CustomerTableModel(ctx, page_size=50)
+        self.model.setParent(self)  # goes with the picker (and stops talking to its widgets)
         self.results = QTableView()
         self.results.setModel(self.model)
         _table_look(self.results)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from matviet_desktop.core.campaigns import audience, content
+from matviet_desktop.core.campaigns import content
 from matviet_desktop.core.campaigns.service import Readiness
 from matviet_desktop.ui import formatting as fmt
 from matviet_desktop.ui.context import AppContext
@@ -244,9 +244,7 @@ class AudienceStep(QWidget):
             )
             for reason, n in aud.suppressed.items():
                 if n:
-                    lines.append(
-                        f"&nbsp;&nbsp;· {audience.SUPPRESSION_LABELS.get(reason, reason)}: {fmt.integer(n)}"
-                    )
+                    lines.append(f"&nbsp;&nbsp;· {labels.suppression(reason)}: {fmt.integer(n)}")
             lines.append(
                 self.tr("Đủ điều kiện: <b>%1</b> · nhóm đối chứng: %2 · <b>sẽ gửi: %3</b>")
                 .replace("%1", fmt.integer(aud.eligible))
@@ -281,7 +279,7 @@ class ContentStep(QWidget):
         tokens.addWidget(label(self.tr("Chèn:"), "Muted"))
         for token in content.TOKENS:
             b = button("{" + token + "}", flat=True)
-            b.setToolTip(content.TOKENS[token][0])
+            b.setToolTip(labels.token_hint(token))
             b.clicked.connect(lambda _c=False, t=token: self.text.insertPlainText("{" + t + "}"))
             tokens.addWidget(b)
         tokens.addStretch(1)
