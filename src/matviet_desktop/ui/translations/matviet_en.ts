@@ -342,12 +342,12 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; customers in the audience, %2 removed by excluded segments.</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="251"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="249"/>
         <source>Đủ điều kiện: &lt;b&gt;%1&lt;/b&gt; · nhóm đối chứng: %2 · &lt;b&gt;sẽ gửi: %3&lt;/b&gt;</source>
         <translation>Eligible: &lt;b&gt;%1&lt;/b&gt; · holdout: %2 · &lt;b&gt;will send: %3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="256"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="254"/>
         <source>Bấm “Kiểm tra tập khách hàng” để xem.</source>
         <translation>Click “Check the audience” to see.</translation>
     </message>
@@ -1354,12 +1354,12 @@
 <context>
     <name>CampaignsPage</name>
     <message>
-        <location filename="../pages/campaigns/page.py" line="83"/>
+        <location filename="../pages/campaigns/page.py" line="84"/>
         <source>Đang gửi chiến dịch</source>
         <translation>Campaigns are sending</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/campaigns/page.py" line="84"/>
+        <location filename="../pages/campaigns/page.py" line="85"/>
         <source>Máy này đang gửi %n chiến dịch. Bạn muốn làm gì?</source>
         <translation>
             <numerusform>This computer is sending %n campaign. What would you like to do?</numerusform>
@@ -1367,34 +1367,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/page.py" line="87"/>
+        <location filename="../pages/campaigns/page.py" line="88"/>
         <source>Tạm dừng: không máy nào gửi tiếp cho đến khi bấm Tiếp tục.
 Để máy khác gửi tiếp: máy này dừng, chiến dịch vẫn ở trạng thái đang gửi; máy chủ gửi hoặc lần mở sau sẽ gửi nốt, không tin nào bị gửi hai lần.</source>
         <translation>Pause: no computer sends until someone clicks Resume.
 Let another computer continue: this one stops, the campaign stays in sending status; the sending server or the next start finishes it, and no message is sent twice.</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/page.py" line="92"/>
+        <location filename="../pages/campaigns/page.py" line="93"/>
         <source>Tạm dừng rồi đóng</source>
         <translation>Pause, then close</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/page.py" line="93"/>
+        <location filename="../pages/campaigns/page.py" line="94"/>
         <source>Để máy khác gửi tiếp</source>
         <translation>Let another computer continue</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/page.py" line="94"/>
+        <location filename="../pages/campaigns/page.py" line="95"/>
         <source>Không đóng</source>
         <translation>Don&apos;t close</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/page.py" line="118"/>
+        <location filename="../pages/campaigns/page.py" line="119"/>
         <source>Ưu đãi tròng kính tháng 12</source>
         <translation>December lens offer</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/page.py" line="121"/>
+        <location filename="../pages/campaigns/page.py" line="122"/>
         <source>Mắt Việt tặng 20% tròng kính chống ánh sáng xanh đến 31/12 tại mọi cửa hàng.</source>
         <translation>Mắt Việt: 20% off blue-light lenses until 31/12 in every store.</translation>
     </message>
@@ -1931,122 +1931,122 @@ Let another computer continue: this one stops, the campaign stays in sending sta
 <context>
     <name>ContentStep</name>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="269"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="267"/>
         <source>Tiêu đề email</source>
         <translation>Email subject</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="271"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="269"/>
         <source>Mã mẫu ZNS đã được Zalo duyệt</source>
         <translation>ZNS template ID approved by Zalo</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="272"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="270"/>
         <source>Mẫu ZNS</source>
         <translation>ZNS template</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="276"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="274"/>
         <source>Tham số ZNS</source>
         <translation>ZNS parameters</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="278"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="276"/>
         <source>Dòng từ chối</source>
         <translation>Opt-out line</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="281"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="279"/>
         <source>Chèn:</source>
         <translation>Insert:</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="290"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="288"/>
         <source>Nội dung tin nhắn…</source>
         <translation>Message text…</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="293"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="291"/>
         <source>Bỏ dấu</source>
         <translation>Remove diacritics</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="295"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="293"/>
         <source>Bỏ dấu tiếng Việt để tin SMS dài 160 thay vì 70 ký tự mỗi phần</source>
         <translation>Remove Vietnamese diacritics so each SMS part holds 160 instead of 70 characters</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="306"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="304"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="313"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="311"/>
         <source>Kiểm tra pháp lý</source>
         <translation>Legal checks</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="340"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="338"/>
         <source>(khách mẫu không có thông tin)</source>
         <translation>(the sample customer has no such information)</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="361"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="359"/>
         <source>(chưa có nội dung)</source>
         <translation>(no content yet)</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="365"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="363"/>
         <source>%1 ký tự · %2 · %3 phần tin (còn %4 ký tự trong phần này)</source>
         <translation>%1 characters · %2 · %3 message parts (%4 characters left in this part)</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="370"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="368"/>
         <source> — quá dài!</source>
         <translation> — too long!</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="382"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="380"/>
         <source>Nhãn [QC] được thêm tự động ở đầu tin</source>
         <translation>The [QC] advertising label is added automatically at the start</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="385"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="383"/>
         <source>Dòng hướng dẫn từ chối ở cuối tin</source>
         <translation>Opt-out line at the end of the message</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="388"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="386"/>
         <source>Chỉ gửi 07:00–22:00 giờ Việt Nam; ngoài giờ tin sẽ chờ</source>
         <translation>Sent only 07:00–22:00 Vietnam time; outside those hours messages wait</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="391"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="389"/>
         <source>SMS quảng cáo phải giống nhau cho mọi người: bỏ các biến {…}</source>
         <translation>Advertising SMS must be the same for everyone: remove the {…} variables</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="394"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="392"/>
         <source>Tối đa 3 tin quảng cáo mỗi người trong 24 giờ (tin vượt sẽ bị loại)</source>
         <translation>At most 3 advertising messages per person in 24 hours (extra messages are excluded)</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="398"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="396"/>
         <source>Chỉ gửi cho khách đã đồng ý nhận tin và không trong danh sách không liên hệ</source>
         <translation>Sent only to customers who agreed to receive messages and are not on the do-not-contact list</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="401"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="399"/>
         <source>Tin chăm sóc khách hàng: không cần nhãn [QC]</source>
         <translation>Customer-care message: no [QC] label needed</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="403"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="401"/>
         <source>Nội dung phải khớp mẫu CSKH đã đăng ký với eSMS</source>
         <translation>The text must match a customer-care template registered with eSMS</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="406"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="404"/>
         <source>Biến không tồn tại: %1</source>
         <translation>Unknown variable: %1</translation>
     </message>
@@ -2142,67 +2142,67 @@ Let another computer continue: this one stops, the campaign stays in sending sta
         <translation>Search customers by name, phone or email…</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/customer_picker.py" line="70"/>
+        <location filename="../pages/campaigns/customer_picker.py" line="71"/>
         <source>Thêm vào danh sách</source>
         <translation>Add to the list</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/customer_picker.py" line="79"/>
+        <location filename="../pages/campaigns/customer_picker.py" line="80"/>
         <source>Họ tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/customer_picker.py" line="79"/>
+        <location filename="../pages/campaigns/customer_picker.py" line="80"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/customer_picker.py" line="79"/>
+        <location filename="../pages/campaigns/customer_picker.py" line="80"/>
         <source>Cửa hàng</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/customer_picker.py" line="89"/>
+        <location filename="../pages/campaigns/customer_picker.py" line="90"/>
         <source>Bỏ khách đã chọn</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/customer_picker.py" line="90"/>
+        <location filename="../pages/campaigns/customer_picker.py" line="91"/>
         <source>Bỏ hết</source>
         <translation>Remove all</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/customer_picker.py" line="111"/>
+        <location filename="../pages/campaigns/customer_picker.py" line="112"/>
         <source>Không tìm được: %1</source>
         <translation>Search failed: %1</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/customer_picker.py" line="143"/>
+        <location filename="../pages/campaigns/customer_picker.py" line="144"/>
         <source>Đang tìm…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/customer_picker.py" line="145"/>
+        <location filename="../pages/campaigns/customer_picker.py" line="146"/>
         <source>Không có khách nào khớp.</source>
         <translation>No matching customers.</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/customer_picker.py" line="147"/>
+        <location filename="../pages/campaigns/customer_picker.py" line="148"/>
         <source>Khách mua gần đây nhất — gõ để tìm; nhấp đúp để thêm</source>
         <translation>Most recent buyers — type to search; double-click to add</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/customer_picker.py" line="151"/>
-        <source>%1 khách khớp (cuộn để xem thêm) — nhấp đúp để thêm</source>
-        <translation>%1 matching customers (scroll for more) — double-click to add</translation>
+        <location filename="../pages/campaigns/customer_picker.py" line="152"/>
+        <source>Đã tải %1 khách khớp — cuộn để xem thêm, nhấp đúp để thêm</source>
+        <translation>%1 matching customers loaded — scroll for more, double-click to add</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/customer_picker.py" line="153"/>
+        <location filename="../pages/campaigns/customer_picker.py" line="154"/>
         <source>%1 khách khớp — nhấp đúp để thêm</source>
         <translation>%1 matching customers — double-click to add</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/customer_picker.py" line="206"/>
+        <location filename="../pages/campaigns/customer_picker.py" line="207"/>
         <source>Đã chọn %1 khách hàng</source>
         <translation>%1 customers picked</translation>
     </message>
@@ -4206,82 +4206,82 @@ Purchases: %4</translation>
 <context>
     <name>ScheduleStep</name>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="436"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="434"/>
         <source>Gửi ngay khi bắt đầu</source>
         <translation>Send as soon as started</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="438"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="436"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="443"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="441"/>
         <source>Lên lịch lúc</source>
         <translation>Schedule at</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="448"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="446"/>
         <source>Không giới hạn</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="450"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="448"/>
         <source>Ngân sách</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="456"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="454"/>
         <source>Nhóm đối chứng</source>
         <translation>Holdout group</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="460"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="458"/>
         <source> ngày</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="461"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="459"/>
         <source>Ghi nhận doanh thu trong</source>
         <translation>Attribute revenue within</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="463"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="461"/>
         <source>Mã khuyến mãi</source>
         <translation>Promo code</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="465"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="463"/>
         <source>Tính chi phí và khả năng đo lường</source>
         <translation>Estimate cost and measurability</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="469"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="467"/>
         <source>Chi phí dự kiến và nhóm đối chứng</source>
         <translation>Expected cost and holdout group</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="475"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="473"/>
         <source>Số điện thoại / email nhân viên, cách nhau bởi dấu phẩy</source>
         <translation>Staff phone numbers / emails, separated by commas</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="477"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="475"/>
         <source>Gửi thử</source>
         <translation>Test send</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="512"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="510"/>
         <source>Chi phí dự kiến: &lt;b&gt;%1&lt;/b&gt; cho %2 người nhận × %3 phần tin.</source>
         <translation>Expected cost: &lt;b&gt;%1&lt;/b&gt; for %2 recipients × %3 message parts.</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="522"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="520"/>
         <source>Ngân sách không đủ cho chi phí dự kiến.</source>
         <translation>The budget does not cover the expected cost.</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/wizard_steps.py" line="526"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="524"/>
         <source>Nhóm đối chứng %1 khách: phát hiện được mức tăng tỷ lệ mua từ %2 điểm % trở lên.</source>
         <translation>A holdout of %1 customers detects a purchase-rate lift of %2 percentage points or more.</translation>
     </message>

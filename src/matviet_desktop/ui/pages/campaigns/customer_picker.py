@@ -149,7 +149,7 @@ class CustomerPicker(QWidget):
         else:
             more = self.model.canFetchMore()
             text = (
-                self.tr("%1 khách khớp (cuộn để xem thêm) — nhấp đúp để thêm")
+                self.tr("Đã tải %1 khách khớp — cuộn để xem thêm, nhấp đúp để thêm")
                 if more
                 else self.tr("%1 khách khớp — nhấp đúp để thêm")
             ).replace("%1", fmt.integer(self.model.rowCount()))
