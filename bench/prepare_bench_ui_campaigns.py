@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import psycopg
 from sqlalchemy import text
 
+from matviet_desktop.core.analytics.segment_revenue import rebuild_all
 from matviet_desktop.core.attribution.models import refresh
 from matviet_desktop.core.db import migrate
 from matviet_desktop.core.db.engine import make_engine
@@ -95,6 +96,9 @@ def main() -> None:
                 {"s": seg_id, "code": code},
             )
     print(f"segments {time.perf_counter() - t:.1f}s")
+    t = time.perf_counter()
+    rebuild_all(engine)  # history written by hand above; a segment refresh does this itself
+    print(f"segment revenue rollup {time.perf_counter() - t:.1f}s")
     t = time.perf_counter()
     result = refresh(engine)
     print(f"attribution refresh {time.perf_counter() - t:.1f}s: {result}")

@@ -138,3 +138,33 @@ def test_model_health_runs_the_backtest_and_explains_it(qtbot, ctx, engine: Engi
     assert saved is not None and saved.holdout_days == 365
     assert [a.metric for a in view.result.assessments] == [a.metric for a in saved.assessments]
     assert "AUC" in view.verdicts.text() and str(saved.holdout_days) in view.summary.text()
+
+
+def test_segment_dashboard_explains_what_to_do_without_membership_history(qtbot, ctx, engine: Engine) -> None:  # type: ignore[no-untyped-def]
+    opened: list[str] = []
+    ctx.navigate = opened.append
+    page = make_page(qtbot, ctx)
+    open_with_range(qtbot, page, dt.date(2026, 3, 1), dt.date(2026, 4, 30))
+    seg = page.dashboards["segments"]
+    with qtbot.waitSignal(seg.loaded, timeout=15_000):
+        page.show_dashboard("segments")
+    # No segment at all.
+    assert seg.empty_state.isVisible() and not seg.revenue_part.isVisible()
+    assert "Chưa có phân khúc nào" in seg.empty_title.text()
+    seg.open_segments_button.click()
+    assert opened == ["segments"]
+    # A segment that was never refreshed: no membership history yet.
+    rows = campaign_scenario(Rows(engine))
+    with qtbot.waitSignal(seg.loaded, timeout=15_000):
+        page.refresh_current()
+    assert seg.empty_state.isVisible() and not seg.revenue_part.isVisible()
+    assert seg.empty_title.text() == "Chưa có lịch sử thành viên phân khúc"
+    assert "Làm mới tất cả" in seg.empty_text.text()
+    assert "chấm điểm" in seg.sankey.empty_label.text() and seg.sankey.empty_label.isVisible()
+    # History that starts inside the period: figures, and a note from when they count.
+    rows.membership("c1", "vip", vn(2026, 3, 15))
+    with qtbot.waitSignal(seg.loaded, timeout=15_000):
+        page.refresh_current()
+    assert not seg.empty_state.isVisible() and seg.revenue_part.isVisible()
+    assert seg.coverage_note.isVisible() and "15/03/2026" in seg.coverage_note.text.text()
+    assert list(seg.table.source.frame()["segment_name"]) == ["Khách VIP"]

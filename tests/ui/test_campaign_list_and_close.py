@@ -137,3 +137,37 @@ def test_close_without_running_campaigns_does_not_ask(qtbot, ctx) -> None:  # ty
     page = make_page(qtbot, ctx)
     assert page.confirm_close() is True
     assert page.sending.running() == []
+
+
+def test_row_actions_follow_the_selection(qtbot, ctx, engine: Engine) -> None:  # type: ignore[no-untyped-def]
+    rows = campaign_scenario(Rows(engine))
+    rows.campaign("P", "sms", status="paused")
+    page = make_page(qtbot, ctx)
+    loaded_list(qtbot, page)
+    lst = page.list
+    actions = {
+        "open": lst.open_button,
+        "duplicate": lst.duplicate_button,
+        "pause": lst.pause_button,
+        "resume": lst.resume_button,
+        "cancel": lst.cancel_button,
+    }
+
+    def enabled() -> set[str]:
+        return {name for name, b in actions.items() if b.isEnabled()}
+
+    ids = lst.table.source.frame().set_index("name")["campaign_id"]
+    assert enabled() == set()  # nothing selected: no row action, not even cancel
+    assert "Chọn một chiến dịch" in lst.cancel_button.toolTip()
+    lst.select_campaign(ids["Chiến dịch C"])  # draft
+    assert enabled() == {"open", "duplicate", "cancel"}
+    lst.select_campaign(ids["Chiến dịch P"])  # paused
+    assert enabled() == {"open", "duplicate", "resume", "cancel"}
+    lst.select_campaign(ids["Chiến dịch A"])  # completed
+    assert enabled() == {"open", "duplicate"}
+    assert "Hoàn tất" in lst.cancel_button.toolTip()
+    lst.table.clearSelection()
+    assert enabled() == set()
+    lst.select_campaign(ids["Chiến dịch P"])
+    lst.search.setText("chiến dịch b")  # the selected row is filtered away
+    assert enabled() == set()

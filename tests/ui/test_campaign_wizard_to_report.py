@@ -11,6 +11,7 @@ from sqlalchemy import Engine, text
 from matviet_desktop.core.attribution.kpis import campaign_report
 from matviet_desktop.core.attribution.models import refresh
 from matviet_desktop.core.sending.engine import EngineConfig
+from matviet_desktop.core.text import search_text
 from matviet_desktop.ui import formatting as fmt
 from matviet_desktop.ui.pages.campaigns import CampaignsPage
 from tests.integration.analytics_builders import Rows
@@ -162,3 +163,77 @@ def test_wizard_test_send_reaches_the_fake_provider(qtbot, page, audience, provi
     assert sum(provider.esms.accepted.values()) == 1
     (phone,) = provider.esms.phone_deliveries
     assert phone.endswith("912345678")  # the staff number typed with spaces, normalised
+
+
+def test_manual_pick_searches_customers_and_targets_the_picked_ones(qtbot, page, audience, engine) -> None:  # type: ignore[no-untyped-def]
+    with engine.begin() as conn:  # searchable names and phones, as the import writes them
+        for name, phone in (("Nguyễn Thị Lan", "+84901111222"), ("Nguyễn Văn Minh", "+84903333444")):
+            conn.execute(
+                text(
+                    "INSERT INTO customers (full_name, phone, home_store_id, sms_consent, search_text) "
+                    "VALUES (:n, :p, :s, true, :t)"
+                ),
+                {"n": name, "p": phone, "s": audience.ids["hn"], "t": search_text(name, phone)},
+            )
+    wizard = page.open_wizard()
+    wizard.channel_step.name.setText("Chọn tay")
+    wizard.channel_step.purpose.setCurrentIndex(wizard.channel_step.purpose.findData("customer_care"))
+    step = wizard.audience_step
+    wizard.go(1)
+    step.kind["manual"].setChecked(True)
+    picker = step.picker
+    assert picker.isVisible() and not step.segment.isVisible() and not step.pasted.isVisible()
+
+    def shown() -> list[str]:
+        return [picker.model.row_at(r).full_name for r in range(picker.model.rowCount())]  # type: ignore[union-attr]
+
+    def search(term: str, expected: list[str]) -> None:
+        picker.search.setText(term)  # the search starts once typing pauses
+        qtbot.waitUntil(
+            lambda: picker.model.filter.search == term and not picker.model.is_loading, timeout=10_000
+        )
+        assert shown() == expected
+
+    qtbot.waitUntil(lambda: len(shown()) == 27, timeout=10_000)  # no term yet: recent customers
+
+    search("nguyen", ["Nguyễn Thị Lan", "Nguyễn Văn Minh"])  # unaccented prefix of the name
+    picker.results.selectRow(0)
+    assert picker.add_button.isEnabled()
+    picker.add_button.click()
+    search("0903 333", ["Nguyễn Văn Minh"])  # phone digits as typed
+    picker.results.doubleClicked.emit(picker.model.index(0, 0))
+    picker.results.doubleClicked.emit(picker.model.index(0, 0))  # twice: still picked once
+    assert [picker.picked.item(r, 0).text() for r in range(picker.picked.rowCount())] == [
+        "Nguyễn Thị Lan",
+        "Nguyễn Văn Minh",
+    ]
+    assert picker.picked_title.text() == "Đã chọn 2 khách hàng"
+    picker.picked.selectRow(0)
+    picker.remove_button.click()
+    assert [picker.picked.item(r, 0).text() for r in range(picker.picked.rowCount())] == ["Nguyễn Văn Minh"]
+    assert not picker.remove_button.isEnabled()
+
+    with qtbot.waitSignal(wizard.checked, timeout=20_000) as blocker:
+        step.check_button.click()
+    readiness = blocker.args[0]
+    assert readiness.audience.candidates == 1 and readiness.audience.to_send == 1
+    with engine.connect() as conn:
+        members = (
+            conn.execute(
+                text(
+                    "SELECT c.full_name FROM campaign_audience_members m JOIN customers c ON c.id = m.customer_id "
+                    "WHERE m.campaign_id = :c"
+                ),
+                {"c": wizard.draft_id},
+            )
+            .scalars()
+            .all()
+        )
+    assert members == ["Nguyễn Văn Minh"]
+    # Pasting phones stays available as the second way.
+    step.kind["paste"].setChecked(True)
+    assert step.pasted.isVisible() and not picker.isVisible()
+    step.pasted.setPlainText("0901111222")
+    with qtbot.waitSignal(wizard.checked, timeout=20_000):
+        step.check_button.click()
+    assert wizard.upload is not None and wizard.upload.matched == 1

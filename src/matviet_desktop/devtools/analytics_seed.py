@@ -191,5 +191,9 @@ def seed(engine: Engine, customers: int = 2000, seed_value: float = 0.42, target
     from matviet_desktop.core.attribution.models import refresh
 
     refresh(engine)
+    # Membership history was written by hand above: build the segment revenue rollup from it.
+    from matviet_desktop.core.analytics.segment_revenue import rebuild_all
+
+    rebuild_all(engine)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("ANALYZE"))

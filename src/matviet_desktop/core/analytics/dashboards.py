@@ -67,6 +67,8 @@ class SegmentDashboard:
     mode: str  # 'lifecycle' or 'segments'
     day_a: dt.date
     day_b: dt.date
+    segments: int = 0  # active segments
+    history_from: dt.datetime | None = None  # first membership stay; None = never refreshed
 
 
 def segment_dashboard(
@@ -77,23 +79,27 @@ def segment_dashboard(
     day_b = flt.date_to or data_anchor(engine)
     day_a = flt.date_from or day_b - dt.timedelta(days=365)
     if segment_ids:
-        revenue, flows, names = _together(
+        revenue, flows, names, coverage = _together(
             lambda: sp.revenue_by_segment(engine, flt),
             lambda: sp.segment_migration(engine, day_a, day_b, segment_ids, flt),
             lambda: sp.segment_names(engine, segment_ids),
+            lambda: sp.history_coverage(engine),
         )
         order = ["", *[str(s) for s in segment_ids]]
         mode = "segments"
     else:
-        revenue, flows = _together(
+        revenue, flows, coverage = _together(
             lambda: sp.revenue_by_segment(engine, flt),
             lambda: sp.lifecycle_migration(engine, day_a, day_b, flt),
+            lambda: sp.history_coverage(engine),
         )
         names = {}
         seen = set(flows["source"]) | set(flows["target"])
         order = [s for s in LIFECYCLE_ORDER if s in seen] + sorted(seen - set(LIFECYCLE_ORDER))
         mode = "lifecycle"
-    return SegmentDashboard(revenue, sp.best_segments(revenue), flows, order, names, mode, day_a, day_b)
+    return SegmentDashboard(
+        revenue, sp.best_segments(revenue), flows, order, names, mode, day_a, day_b, *coverage
+    )
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,51 @@ from decimal import Decimal
 import pandas as pd
 from sqlalchemy import Engine
 
+from matviet_desktop.core.analytics import segment_revenue
 from matviet_desktop.core.analytics.filters import VN_TZ, AnalyticsFilter, object_column, ratio, read_frame
 
 OUTSIDE = ""  # node key for "in none of the chosen segments" / "no stage yet"
 
+# From the rollup (`segment_revenue`) plus, live, orders created after it was built: same
+# figures as the direct join below, which is kept to check it (tests) and as the definition.
 _REVENUE_SQL = """
+WITH seg AS (
+    SELECT s.id, s.name, s.rule_type, COALESCE(st.orders_through, '-infinity') AS orders_through
+    FROM segment_rules s LEFT JOIN segment_revenue_rollup_state st ON st.segment_rule_id = s.id
+    WHERE COALESCE(s.is_active, true) AND (:all_segments OR s.id = ANY(CAST(:segment_ids AS uuid[])))
+), ord AS (
+    SELECT r.segment_rule_id, r.customer_id, r.orders, r.revenue, (r.day >= :day_from) AS in_period
+    FROM segment_revenue_daily r
+    JOIN seg ON seg.id = r.segment_rule_id
+    WHERE r.day >= :day_prev_from AND r.day < :day_to
+      AND (:all_stores OR r.store_id = ANY(CAST(:store_ids AS integer[])))
+    UNION ALL
+    SELECT h.segment_rule_id, o.customer_id, 1, o.total_amount, (o.order_date >= :ts_from)
+    FROM orders o
+    JOIN segment_membership_history h
+      ON h.customer_id = o.customer_id AND o.order_date >= h.joined_at
+     AND (h.left_at IS NULL OR o.order_date < h.left_at)
+    JOIN seg ON seg.id = h.segment_rule_id
+    WHERE o.status = 'completed' AND o.order_date >= :prev_from AND o.order_date < :ts_to
+      AND (:all_stores OR o.store_id = ANY(CAST(:store_ids AS integer[])))
+      AND (CAST(:tail_from AS timestamptz) IS NULL OR o.created_at > :tail_from)
+      AND o.created_at > seg.orders_through
+), rev AS (
+    SELECT segment_rule_id,
+           sum(orders) FILTER (WHERE in_period) AS orders,
+           count(DISTINCT customer_id) FILTER (WHERE in_period) AS buyers,
+           COALESCE(sum(revenue) FILTER (WHERE in_period), 0) AS revenue,
+           COALESCE(sum(revenue) FILTER (WHERE NOT in_period), 0) AS previous_revenue
+    FROM ord GROUP BY segment_rule_id
+)
+SELECT seg.id AS segment_id, seg.name AS segment_name, seg.rule_type,
+       COALESCE(rev.orders, 0) AS orders, COALESCE(rev.buyers, 0) AS buyers,
+       COALESCE(rev.revenue, 0) AS revenue, COALESCE(rev.previous_revenue, 0) AS previous_revenue
+FROM seg LEFT JOIN rev ON rev.segment_rule_id = seg.id
+"""
+
+# Without the rollup: every order of both periods joined with membership history at order time.
+_REVENUE_DIRECT_SQL = """
 WITH seg AS (
     SELECT id, name, rule_type FROM segment_rules
     WHERE COALESCE(is_active, true) AND (:all_segments OR id = ANY(CAST(:segment_ids AS uuid[])))
@@ -77,13 +117,18 @@ def _growth_pct(new: Decimal | int, old: Decimal | int) -> Decimal | None:
 
 
 def revenue_by_segment(
-    engine: Engine, flt: AnalyticsFilter, segment_ids: list[uuid.UUID] | None = None
+    engine: Engine,
+    flt: AnalyticsFilter,
+    segment_ids: list[uuid.UUID] | None = None,
+    *,
+    use_rollup: bool = True,
 ) -> pd.DataFrame:
     """Per active segment: members at the start and end of the period, orders, buying members,
     revenue (orders at the chosen stores, placed while a member), revenue in the previous period of
     equal length, growth in % of both, revenue per member at the end.
 
     Without a full date range there is no previous period: growth columns are then None.
+    `use_rollup=False` computes revenue by the direct join (the rollup's definition).
     """
     has_range = flt.date_from is not None and flt.date_to is not None
     prev_from = flt.previous_period().ts_from if has_range else flt.ts_from
@@ -93,8 +138,16 @@ def revenue_by_segment(
         "segment_ids": [str(s) for s in segment_ids or []],
         "all_segments": not segment_ids,
     }
+    if use_rollup:
+        with engine.connect() as conn:
+            params["tail_from"] = segment_revenue.tail_from(conn, segment_ids)
+        # The period bounds are local midnights, so they fall on the rollup's local days.
+        params["day_prev_from"] = prev_from.astimezone(VN_TZ).date()
+        params["day_from"] = flt.ts_from.astimezone(VN_TZ).date()
+        params["day_to"] = flt.ts_to.astimezone(VN_TZ).date()
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="segments") as pool:
-        revenue = pool.submit(read_frame, engine, _REVENUE_SQL, params)
+        revenue_sql = _REVENUE_SQL if use_rollup else _REVENUE_DIRECT_SQL
+        revenue = pool.submit(read_frame, engine, revenue_sql, params)
         sizes = pool.submit(read_frame, engine, _SIZE_SQL, params)
         frame = revenue.result().merge(sizes.result(), on="segment_id", how="left")
     for col in ("members_start", "members_end"):
@@ -223,6 +276,21 @@ def at_risk_outcomes(flows: pd.DataFrame) -> dict[str, int]:
         "still_at_risk": int(from_risk.loc[from_risk["target"] == "at_risk", "customers"].sum()),
         "churned": int(from_risk.loc[from_risk["target"] == "churned", "customers"].sum()),
     }
+
+
+def history_coverage(engine: Engine) -> tuple[int, dt.datetime | None]:
+    """(active segments, start of their membership history). Revenue by segment only exists
+    from the first refresh of a segment on; None = no segment was ever refreshed."""
+    frame = read_frame(
+        engine,
+        "SELECT count(*) AS segments, min(x.first) AS history_from FROM segment_rules s "
+        "LEFT JOIN LATERAL (SELECT min(h.joined_at) AS first FROM segment_membership_history h "
+        "                   WHERE h.segment_rule_id = s.id) x ON true "
+        "WHERE COALESCE(s.is_active, true)",
+        {},
+    )
+    first = frame["history_from"].iloc[0]
+    return int(frame["segments"].iloc[0]), None if pd.isna(first) else first.to_pydatetime()
 
 
 def segment_names(engine: Engine, segment_ids: list[uuid.UUID] | None = None) -> dict[str, str]:

@@ -35,6 +35,8 @@ REFERENCE_TABLES = frozenset(
         "app_settings",
         "segment_rules",
         "segment_size_history",
+        # The rollup's rows follow their customers; its build marks hold for any customer slice.
+        "segment_revenue_rollup_state",
         "campaigns",
         "campaign_costs",
         "scoring_runs",

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Column, Connection, Engine, MetaData, Table, insert, select, text
 from sqlalchemy.dialects.postgresql import UUID
 
+from matviet_desktop.core.analytics import segment_revenue
 from matviet_desktop.core.segments.compiler import VN, members_query
 from matviet_desktop.core.segments.rules import parse_rule
 from matviet_desktop.core.segments.service import (
@@ -123,6 +124,7 @@ def _apply(
     left = conn.execute(_LEAVE, params).scalar_one() if replace else 0
     joined = conn.execute(_JOIN, params).scalar_one()
     size = conn.execute(_FINISH, {**params, "day": now.astimezone(VN).date()}).scalar_one()
+    segment_revenue.rebuild(conn, segment_id)  # the segment dashboard's revenue rollup
     return RefreshResult(segment_id, name, joined, left, size, round(time.perf_counter() - started, 3))
 
 

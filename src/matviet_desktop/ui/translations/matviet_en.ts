@@ -246,6 +246,1481 @@
     </message>
 </context>
 <context>
+    <name>AnalyticsPage</name>
+    <message>
+        <location filename="../pages/analytics/page.py" line="28"/>
+        <source>Phân tích</source>
+        <translation>Analytics</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/page.py" line="29"/>
+        <source>Hiệu quả chiến dịch, phân khúc, tương tác và độ tin cậy của mô hình dự báo</source>
+        <translation>Campaign and segment performance, engagement, and how far to trust the predictions</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/page.py" line="31"/>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/page.py" line="54"/>
+        <source>Chuẩn bị bộ lọc phân tích</source>
+        <translation>Prepare the analytics filters</translation>
+    </message>
+</context>
+<context>
+    <name>AudienceStep</name>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="119"/>
+        <source>Một phân khúc</source>
+        <translation>A segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="120"/>
+        <location filename="../pages/campaigns/wizard_steps.py" line="141"/>
+        <source>Tệp CSV</source>
+        <translation>CSV file</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="121"/>
+        <source>Chọn từng khách hàng</source>
+        <translation>Pick customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="122"/>
+        <source>Dán số điện thoại / email</source>
+        <translation>Paste phones / emails</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="133"/>
+        <source>Phân khúc</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="137"/>
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="145"/>
+        <source>Mỗi dòng một số điện thoại hoặc email</source>
+        <translation>One phone number or email per line</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="147"/>
+        <source>Danh sách</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="150"/>
+        <source>Loại trừ các phân khúc</source>
+        <translation>Exclude segments</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="152"/>
+        <source>Kiểm tra tập khách hàng</source>
+        <translation>Check the audience</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="156"/>
+        <source>Ai sẽ nhận tin</source>
+        <translation>Who will receive the message</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="185"/>
+        <source>Chọn tệp CSV</source>
+        <translation>Choose a CSV file</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="227"/>
+        <source>Tệp: %1 dòng — khớp %2, không có trong hệ thống %3, không hợp lệ %4, trùng %5.</source>
+        <translation>File: %1 rows — %2 matched, %3 not in the system, %4 invalid, %5 duplicates.</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="241"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; khách trong tập, %2 bị loại do phân khúc loại trừ.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; customers in the audience, %2 removed by excluded segments.</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="249"/>
+        <source>Đủ điều kiện: &lt;b&gt;%1&lt;/b&gt; · nhóm đối chứng: %2 · &lt;b&gt;sẽ gửi: %3&lt;/b&gt;</source>
+        <translation>Eligible: &lt;b&gt;%1&lt;/b&gt; · holdout: %2 · &lt;b&gt;will send: %3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="254"/>
+        <source>Bấm “Kiểm tra tập khách hàng” để xem.</source>
+        <translation>Click “Check the audience” to see.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignAnalyticsView</name>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="74"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="126"/>
+        <source>Phân tích chiến dịch</source>
+        <translation>Campaign analytics</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="75"/>
+        <source>Về chiến dịch</source>
+        <translation>Back to the campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="81"/>
+        <source>Theo ngày: tin gửi, nhận, nhấp và đơn hàng</source>
+        <translation>By day: messages sent, delivered, clicked, and orders</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="82"/>
+        <source>Doanh thu quy cho chiến dịch theo ngày</source>
+        <translation>Attributed revenue by day</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="89"/>
+        <source>Tỷ lệ mua theo giai đoạn vòng đời</source>
+        <translation>Purchase rate by lifecycle stage</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="91"/>
+        <source>Tỷ lệ mua theo cửa hàng</source>
+        <translation>Purchase rate by store</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="93"/>
+        <source>Tỷ lệ nhận tin theo nhà mạng</source>
+        <translation>Delivery rate by carrier</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="95"/>
+        <source>Phản hồi theo giờ gửi (giờ Việt Nam)</source>
+        <translation>Response by send hour (Vietnam time)</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="100"/>
+        <source>So với nhóm đối chứng</source>
+        <translation>Compared with the holdout group</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="104"/>
+        <source>So với các chiến dịch cùng kênh gần đây</source>
+        <translation>Compared with recent campaigns on the same channel</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="107"/>
+        <source>Chiến dịch</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="108"/>
+        <source>Bắt đầu</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="44"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="109"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="145"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="154"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="180"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="42"/>
+        <source>Nhóm</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="43"/>
+        <source>Khách nhận</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="46"/>
+        <source>Đã mở</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="49"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="110"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="186"/>
+        <source>Tỷ lệ mua</source>
+        <translation>Purchase rate</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="111"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="163"/>
+        <source>Doanh thu</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="112"/>
+        <source>Chi phí</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="113"/>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="134"/>
+        <source>Không tải được số liệu: %1</source>
+        <translation>Could not load the figures: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="140"/>
+        <source>Phân tích: %1</source>
+        <translation>Analytics: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="45"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="146"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="155"/>
+        <source>Đã nhận</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="147"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="156"/>
+        <source>Nhấp</source>
+        <translation>Clicked</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="148"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="157"/>
+        <source>Đơn hàng</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="153"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="50"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="158"/>
+        <source>Doanh thu (₫)</source>
+        <translation>Revenue (₫)</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="167"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="168"/>
+        <source>(không rõ)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="175"/>
+        <source>Tỷ lệ nhận</source>
+        <translation>Delivery rate</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="47"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="181"/>
+        <source>Đã nhấp</source>
+        <translation>Clicked</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="48"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="182"/>
+        <source>Đã mua</source>
+        <translation>Purchased</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="193"/>
+        <source>Chiến dịch này không giữ lại nhóm đối chứng, nên không đo được phần doanh thu tăng thêm.</source>
+        <translation>This campaign kept no holdout group, so its incremental revenue cannot be measured.</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="199"/>
+        <source>Khác biệt có ý nghĩa thống kê.</source>
+        <translation>The difference is statistically significant.</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="201"/>
+        <source>Chưa đủ bằng chứng để nói chiến dịch làm tăng tỷ lệ mua.</source>
+        <translation>Not enough evidence to say the campaign raised the purchase rate.</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/analytics_view.py" line="205"/>
+        <source>Nhóm nhận tin: %1 khách, %2 mua (%3). Nhóm đối chứng: %4 khách, %5 mua (%6). Chênh lệch %7 điểm %, khoảng tin cậy 95% từ %8 đến %9. Doanh thu tăng thêm ước tính %10. </source>
+        <translation>Recipients: %1 customers, %2 bought (%3). Holdout: %4 customers, %5 bought (%6). Difference %7 percentage points, 95% confidence interval %8 to %9. Estimated incremental revenue %10. </translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDashboardView</name>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="30"/>
+        <source>Hiệu quả chiến dịch</source>
+        <translation>Campaign performance</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="32"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="63"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="113"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="120"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="143"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="33"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="64"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="114"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="121"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="144"/>
+        <source>Đã nhận</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="34"/>
+        <source>Mở / nhấp</source>
+        <translation>Open / click</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="35"/>
+        <source>Khách mua hàng</source>
+        <translation>Buyers</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="36"/>
+        <source>Doanh thu quy cho chiến dịch</source>
+        <translation>Revenue attributed to the campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="37"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="68"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="138"/>
+        <source>Chi phí</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="38"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="69"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="158"/>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="39"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="70"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="150"/>
+        <source>ROAS</source>
+        <translation>ROAS</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="42"/>
+        <source>Tin nhắn theo ngày</source>
+        <translation>Messages by day</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="43"/>
+        <source>Doanh thu quy cho chiến dịch theo ngày</source>
+        <translation>Attributed revenue by day</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="48"/>
+        <source>Doanh thu và chi phí theo kênh</source>
+        <translation>Revenue and cost by channel</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="50"/>
+        <source>ROI theo phân khúc mục tiêu</source>
+        <translation>ROI by target segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="56"/>
+        <source>Từng chiến dịch</source>
+        <translation>By campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="59"/>
+        <source>Chiến dịch</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="60"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="153"/>
+        <source>Kênh</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="61"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="62"/>
+        <source>Bắt đầu</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="65"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="115"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="123"/>
+        <source>Nhấp</source>
+        <translation>Clicked</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="66"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="145"/>
+        <source>Mua hàng</source>
+        <translation>Purchase</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="67"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="129"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="137"/>
+        <source>Doanh thu</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="84"/>
+        <source>%1 chiến dịch</source>
+        <translation>%1 campaigns</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="87"/>
+        <source>Tỷ lệ nhận %1</source>
+        <translation>Delivery rate %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="91"/>
+        <source>Tỷ lệ nhấp %1 trên tin đã nhận</source>
+        <translation>Click rate %1 of delivered messages</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="95"/>
+        <source>Tỷ lệ chuyển đổi %1</source>
+        <translation>Conversion rate %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="101"/>
+        <source>(doanh thu − chi phí) / chi phí</source>
+        <translation>(revenue − cost) / cost</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="105"/>
+        <source>đồng doanh thu trên mỗi đồng chi phí</source>
+        <translation>VND of revenue per VND spent</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="119"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="122"/>
+        <source>Đã mở</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="124"/>
+        <source>Đơn hàng quy cho chiến dịch</source>
+        <translation>Orders attributed to the campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="125"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="147"/>
+        <source>Doanh thu (₫)</source>
+        <translation>Revenue (₫)</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="142"/>
+        <source>Số chiến dịch</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="146"/>
+        <source>Tỷ lệ chuyển đổi</source>
+        <translation>Conversion rate</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="148"/>
+        <source>Chi phí (₫)</source>
+        <translation>Cost (₫)</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="149"/>
+        <source>ROI (%)</source>
+        <translation>ROI (%)</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="156"/>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="164"/>
+        <source>(CSV / chọn tay)</source>
+        <translation>(CSV / hand-picked)</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/campaign_dashboard.py" line="163"/>
+        <source>Phân khúc</source>
+        <translation>Segment</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDetailView</name>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="87"/>
+        <source>Danh sách</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="89"/>
+        <location filename="../pages/campaigns/detail_view.py" line="238"/>
+        <source>Bắt đầu gửi</source>
+        <translation>Start sending</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="90"/>
+        <source>Tạm dừng</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="91"/>
+        <source>Tiếp tục gửi</source>
+        <translation>Resume sending</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="92"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="93"/>
+        <source>Phân tích</source>
+        <translation>Analytics</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="98"/>
+        <source>Tiến độ gửi</source>
+        <translation>Sending progress</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="108"/>
+        <location filename="../pages/campaigns/detail_view.py" line="147"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="109"/>
+        <location filename="../pages/campaigns/detail_view.py" line="151"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="110"/>
+        <source>Số khách</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="114"/>
+        <source>Lỗi và loại trừ theo lý do</source>
+        <translation>Errors and exclusions by reason</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="120"/>
+        <source>Chi phí</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="121"/>
+        <source>Doanh thu quy cho chiến dịch</source>
+        <translation>Revenue attributed to the campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="122"/>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="123"/>
+        <source>ROAS</source>
+        <translation>ROAS</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="124"/>
+        <source>Tăng tỷ lệ mua so với nhóm đối chứng</source>
+        <translation>Purchase-rate lift over the holdout group</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="125"/>
+        <source>Doanh thu tăng thêm nhờ chiến dịch</source>
+        <translation>Incremental revenue from the campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="128"/>
+        <source>Phễu: gửi → nhận → mở → nhấp → mua</source>
+        <translation>Funnel: sent → delivered → opened → clicked → purchased</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="131"/>
+        <source>Khách hàng nhận tin</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="133"/>
+        <source>Trạng thái:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="135"/>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="145"/>
+        <location filename="../pages/campaigns/detail_view.py" line="326"/>
+        <location filename="../pages/campaigns/detail_view.py" line="329"/>
+        <source>Khách hàng</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="146"/>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="148"/>
+        <source>Gửi lúc</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="149"/>
+        <source>Nhận lúc</source>
+        <translation>Delivered at</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="150"/>
+        <source>Nhấp lúc</source>
+        <translation>Clicked at</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="152"/>
+        <source>Đơn quy cho CD</source>
+        <translation>Attributed orders</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="153"/>
+        <source>Doanh thu</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="180"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="189"/>
+        <source>Tải chiến dịch</source>
+        <translation>Load campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="210"/>
+        <source>Không tải được chiến dịch: %1</source>
+        <translation>Could not load the campaign: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="227"/>
+        <source>bắt đầu %1</source>
+        <translation>started %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="238"/>
+        <source>Gửi tiếp trên máy này</source>
+        <translation>Keep sending on this computer</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="249"/>
+        <source>%1 / %2 tin đã xử lý</source>
+        <translation>%1 / %2 messages processed</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="266"/>
+        <source>Tốc độ %1 tin/phút · còn khoảng %2 phút</source>
+        <translation>%1 messages/minute · about %2 minutes left</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="272"/>
+        <source>Đang gửi…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="274"/>
+        <source>Không gửi</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="285"/>
+        <source>Ngân sách %1</source>
+        <translation>Budget %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="289"/>
+        <source>Trực tiếp %1 · ảnh hưởng %2</source>
+        <translation>Direct %1 · influenced %2</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="297"/>
+        <source>Không có nhóm đối chứng</source>
+        <translation>No holdout group</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="303"/>
+        <source>điểm %</source>
+        <translation>pp</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="304"/>
+        <source>Khoảng tin cậy 95%: %1 đến %2 điểm %</source>
+        <translation>95% confidence interval: %1 to %2 percentage points</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="313"/>
+        <source>95%: %1 đến %2</source>
+        <translation>95%: %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="320"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="321"/>
+        <source>Đã nhận</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="322"/>
+        <source>Đã mở</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="323"/>
+        <source>Đã nhấp</source>
+        <translation>Clicked</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="324"/>
+        <source>Đã mua</source>
+        <translation>Purchased</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="329"/>
+        <source>Bước</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="334"/>
+        <source>Hiển thị %1 khách đầu tiên</source>
+        <translation>Showing the first %1 customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="360"/>
+        <source>Bắt đầu chiến dịch “%1”</source>
+        <translation>Start campaign “%1”</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="372"/>
+        <source>Hủy chiến dịch</source>
+        <translation>Cancel campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="373"/>
+        <source>Hủy “%1”? Các tin chưa gửi sẽ không được gửi nữa.</source>
+        <translation>Cancel “%1”? Messages not yet sent will not be sent.</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="390"/>
+        <source>Cập nhật chiến dịch</source>
+        <translation>Update campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="399"/>
+        <source>Không thực hiện được:</source>
+        <translation>Could not be done:</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="403"/>
+        <source>Việc gửi bị dừng do lỗi: %1</source>
+        <translation>Sending stopped because of an error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignListView</name>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="41"/>
+        <location filename="../pages/campaigns/list_view.py" line="70"/>
+        <source>Chiến dịch</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="41"/>
+        <source>Gửi SMS, Zalo ZNS và email; theo dõi kết quả và ROI</source>
+        <translation>Send SMS, Zalo ZNS and email; track results and ROI</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="43"/>
+        <source>Tạo chiến dịch</source>
+        <translation>Create campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="49"/>
+        <source>Tìm theo tên chiến dịch…</source>
+        <translation>Search by campaign name…</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="51"/>
+        <source>Mọi trạng thái</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="55"/>
+        <source>Mọi kênh</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="62"/>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="71"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="72"/>
+        <source>Kênh</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="74"/>
+        <source>Tập khách hàng</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="74"/>
+        <source>CSV / chọn tay</source>
+        <translation>CSV / hand-picked</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="76"/>
+        <source>Bắt đầu</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="77"/>
+        <source>Khách nhận</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="78"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="79"/>
+        <source>Đã nhận</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="80"/>
+        <source>Doanh thu</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="81"/>
+        <source>Chi phí</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="82"/>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="88"/>
+        <source>Mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="89"/>
+        <source>Nhân bản</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="90"/>
+        <source>Tạm dừng</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="91"/>
+        <source>Tiếp tục</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="92"/>
+        <location filename="../pages/campaigns/list_view.py" line="207"/>
+        <source>Hủy chiến dịch</source>
+        <translation>Cancel campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="122"/>
+        <source>Tải danh sách chiến dịch</source>
+        <translation>Load the campaign list</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="136"/>
+        <source>Không tải được danh sách chiến dịch: %1</source>
+        <translation>Could not load the campaign list: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/campaigns/list_view.py" line="150"/>
+        <source>%n chiến dịch</source>
+        <translation>
+            <numerusform>%n campaign</numerusform>
+            <numerusform>%n campaigns</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="189"/>
+        <source>Chọn một chiến dịch trong bảng trước.</source>
+        <translation>Select a campaign in the table first.</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="192"/>
+        <source>Không áp dụng cho chiến dịch đang ở trạng thái “%1”.</source>
+        <translation>Not available for a campaign in status “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="208"/>
+        <source>Hủy “%1”? Các tin chưa gửi sẽ không được gửi nữa; không thể hoàn tác.</source>
+        <translation>Cancel “%1”? Messages not yet sent will not be sent; this cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/list_view.py" line="229"/>
+        <source>Cập nhật chiến dịch “%1”</source>
+        <translation>Update campaign “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignWizard</name>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="52"/>
+        <source>Tạo chiến dịch</source>
+        <translation>Create campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="53"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="57"/>
+        <source>1. Kênh và mục đích</source>
+        <translation>1. Channel and purpose</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="58"/>
+        <source>2. Khách hàng nhận tin</source>
+        <translation>2. Recipients</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="59"/>
+        <source>3. Nội dung</source>
+        <translation>3. Content</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="60"/>
+        <source>4. Lịch, ngân sách, đối chứng</source>
+        <translation>4. Schedule, budget, holdout</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="61"/>
+        <source>5. Xem lại và bắt đầu</source>
+        <translation>5. Review and start</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="77"/>
+        <source>Tóm tắt</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="98"/>
+        <source>Quay lại</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="99"/>
+        <source>Tiếp</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="100"/>
+        <source>Lưu nháp</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="101"/>
+        <location filename="../pages/campaigns/wizard.py" line="154"/>
+        <source>Bắt đầu gửi</source>
+        <translation>Start sending</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="134"/>
+        <source>Tải phân khúc</source>
+        <translation>Load segments</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="154"/>
+        <source>Lên lịch gửi</source>
+        <translation>Schedule sending</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="184"/>
+        <source>Kiểm tra chiến dịch</source>
+        <translation>Check the campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="192"/>
+        <source>Tải khách mẫu</source>
+        <translation>Load sample customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="198"/>
+        <source>Đã lưu bản nháp. Có thể mở lại từ danh sách chiến dịch.</source>
+        <translation>Draft saved. You can open it again from the campaign list.</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="203"/>
+        <source>Chưa lưu được chiến dịch:</source>
+        <translation>The campaign could not be saved:</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="211"/>
+        <source>Sẽ gửi: &lt;b&gt;%1&lt;/b&gt; khách · đối chứng %2 · bị loại %3</source>
+        <translation>Will send to: &lt;b&gt;%1&lt;/b&gt; customers · holdout %2 · excluded %3</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="215"/>
+        <source>Chi phí dự kiến: %1 · ngân sách: %2</source>
+        <translation>Expected cost: %1 · budget: %2</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="217"/>
+        <source>không giới hạn</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="218"/>
+        <source>Thời điểm: %1</source>
+        <translation>When: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="222"/>
+        <source>ngay</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="224"/>
+        <source>Nội dung:</source>
+        <translation>Content:</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="227"/>
+        <source>Cần sửa trước khi gửi:</source>
+        <translation>Fix before sending:</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="230"/>
+        <source>Mọi kiểm tra đều đạt.</source>
+        <translation>All checks passed.</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="256"/>
+        <source>Bắt đầu chiến dịch</source>
+        <translation>Start the campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="261"/>
+        <source>Nhập số/email nhận thử rồi bấm “Tính chi phí…” trước.</source>
+        <translation>Enter test phone numbers/emails and click “Estimate cost…” first.</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard.py" line="285"/>
+        <source>Gửi thử</source>
+        <translation>Test send</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <location filename="../pages/campaigns/page.py" line="84"/>
+        <source>Đang gửi chiến dịch</source>
+        <translation>Campaigns are sending</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/campaigns/page.py" line="85"/>
+        <source>Máy này đang gửi %n chiến dịch. Bạn muốn làm gì?</source>
+        <translation>
+            <numerusform>This computer is sending %n campaign. What would you like to do?</numerusform>
+            <numerusform>This computer is sending %n campaigns. What would you like to do?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/page.py" line="88"/>
+        <source>Tạm dừng: không máy nào gửi tiếp cho đến khi bấm Tiếp tục.
+Để máy khác gửi tiếp: máy này dừng, chiến dịch vẫn ở trạng thái đang gửi; máy chủ gửi hoặc lần mở sau sẽ gửi nốt, không tin nào bị gửi hai lần.</source>
+        <translation>Pause: no computer sends until someone clicks Resume.
+Let another computer continue: this one stops, the campaign stays in sending status; the sending server or the next start finishes it, and no message is sent twice.</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/page.py" line="93"/>
+        <source>Tạm dừng rồi đóng</source>
+        <translation>Pause, then close</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/page.py" line="94"/>
+        <source>Để máy khác gửi tiếp</source>
+        <translation>Let another computer continue</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/page.py" line="95"/>
+        <source>Không đóng</source>
+        <translation>Don&apos;t close</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/page.py" line="119"/>
+        <source>Ưu đãi tròng kính tháng 12</source>
+        <translation>December lens offer</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/page.py" line="122"/>
+        <source>Mắt Việt tặng 20% tròng kính chống ánh sáng xanh đến 31/12 tại mọi cửa hàng.</source>
+        <translation>Mắt Việt: 20% off blue-light lenses until 31/12 in every store.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelStep</name>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="51"/>
+        <source>Ví dụ: Ưu đãi tròng kính tháng 12</source>
+        <translation>Example: December lens offer</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="52"/>
+        <source>Tên chiến dịch</source>
+        <translation>Campaign name</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="63"/>
+        <source>Kênh</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="67"/>
+        <source>Mục đích</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="69"/>
+        <source>Nhà cung cấp</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="90"/>
+        <source>Quảng cáo: chỉ gửi cho khách đã đồng ý nhận tin qua kênh này, tự thêm nhãn [QC] và dòng từ chối, SMS chỉ gửi 07:00–22:00, tối đa 3 tin quảng cáo/người/24 giờ (Nghị định 91/2020).</source>
+        <translation>Advertising: sent only to customers who agreed to messages on this channel, with the [QC] label and opt-out line added automatically; SMS only 07:00–22:00, at most 3 advertising messages per person per 24 hours (Decree 91/2020).</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="95"/>
+        <source>Chăm sóc khách hàng (nhắc lịch, báo đơn): nội dung SMS phải khớp mẫu đã đăng ký với eSMS.</source>
+        <translation>Customer care (reminders, order updates): the SMS text must match a template registered with eSMS.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCard</name>
+    <message>
+        <location filename="../widgets/chart_cards.py" line="96"/>
+        <source>Xuất XLSX</source>
+        <translation>Export XLSX</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_cards.py" line="97"/>
+        <source>Lưu PNG</source>
+        <translation>Save PNG</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_cards.py" line="98"/>
+        <source>Lưu bảng số liệu của biểu đồ ra Excel</source>
+        <translation>Save the chart&apos;s data table to Excel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_cards.py" line="99"/>
+        <source>Lưu biểu đồ thành ảnh PNG</source>
+        <translation>Save the chart as a PNG image</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_cards.py" line="115"/>
+        <source>Không có dữ liệu trong khoảng đã chọn.</source>
+        <translation>No data in the chosen range.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_cards.py" line="144"/>
+        <source>Xuất bảng số liệu</source>
+        <translation>Export data table</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chart_cards.py" line="154"/>
+        <source>Lưu biểu đồ</source>
+        <translation>Save chart</translation>
+    </message>
+</context>
+<context>
+    <name>Codes</name>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="10"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="11"/>
+        <source>Zalo ZNS</source>
+        <translation>Zalo ZNS</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="12"/>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="15"/>
+        <source>Chưa xếp loại</source>
+        <translation>Unclassified</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="16"/>
+        <source>Tiềm năng</source>
+        <translation>Prospect</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="17"/>
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="18"/>
+        <source>Đang hoạt động</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="19"/>
+        <source>Trung thành</source>
+        <translation>Loyal</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="20"/>
+        <source>Quay lại</source>
+        <translation>Reactivated</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="21"/>
+        <source>Có nguy cơ</source>
+        <translation>At risk</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="22"/>
+        <source>Đã rời bỏ</source>
+        <translation>Churned</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="25"/>
+        <source>Nháp</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="26"/>
+        <source>Đã lên lịch</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="27"/>
+        <location filename="../pages/analytics/labels.py" line="34"/>
+        <source>Đang gửi</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="28"/>
+        <source>Tạm dừng</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="29"/>
+        <source>Hoàn tất</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="30"/>
+        <location filename="../pages/analytics/labels.py" line="40"/>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="33"/>
+        <source>Chờ gửi</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="35"/>
+        <source>Chờ gửi lại</source>
+        <translation>Waiting to retry</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="36"/>
+        <source>Nhà mạng đã nhận</source>
+        <translation>Accepted by the carrier</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="37"/>
+        <source>Đã nhận</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="38"/>
+        <source>Thất bại</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="39"/>
+        <source>Chưa rõ kết quả</source>
+        <translation>Outcome not known yet</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="41"/>
+        <source>Bị loại</source>
+        <translation>Excluded</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="42"/>
+        <source>Nhóm đối chứng</source>
+        <translation>Holdout group</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="45"/>
+        <source>Quảng cáo</source>
+        <translation>Advertising</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="46"/>
+        <source>Chăm sóc khách hàng</source>
+        <translation>Customer care</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="49"/>
+        <source>Thứ 2</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="50"/>
+        <source>Thứ 3</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="51"/>
+        <source>Thứ 4</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="52"/>
+        <source>Thứ 5</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="53"/>
+        <source>Thứ 6</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="54"/>
+        <source>Thứ 7</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="55"/>
+        <source>Chủ nhật</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="61"/>
+        <source>Số điện thoại thiếu hoặc không hợp lệ</source>
+        <translation>Phone number missing or invalid</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="62"/>
+        <source>Email thiếu hoặc không hợp lệ</source>
+        <translation>Email missing or invalid</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="63"/>
+        <source>Khách đã từ chối nhận quảng cáo</source>
+        <translation>Customer opted out of advertising</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="64"/>
+        <source>Nằm trong danh sách không liên hệ (DNC)</source>
+        <translation>On the do-not-contact list (DNC)</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="65"/>
+        <source>Chưa đồng ý nhận quảng cáo qua kênh này</source>
+        <translation>Has not agreed to receive advertising on this channel</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="66"/>
+        <source>Trùng số điện thoại với khách khác trong chiến dịch</source>
+        <translation>Same phone number as another customer in the campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="67"/>
+        <source>Trùng email với khách khác trong chiến dịch</source>
+        <translation>Same email as another customer in the campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="68"/>
+        <source>Đã nhận 3 tin quảng cáo trong 24 giờ qua</source>
+        <translation>Already received 3 advertising messages in the last 24 hours</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="73"/>
+        <source>Tên gọi (từ cuối của họ tên)</source>
+        <translation>First name (last word of the full name)</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="74"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="75"/>
+        <source>Cửa hàng quen</source>
+        <translation>Usual store</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="76"/>
+        <source>Tỉnh/thành phố</source>
+        <translation>Province/city</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="77"/>
+        <source>Mã khuyến mãi của chiến dịch</source>
+        <translation>The campaign&apos;s promo code</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/labels.py" line="78"/>
+        <source>Số điện thoại (0xxxxxxxxx)</source>
+        <translation>Phone number (0xxxxxxxxx)</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <location filename="../connection_dialog.py" line="38"/>
@@ -454,6 +1929,129 @@
     </message>
 </context>
 <context>
+    <name>ContentStep</name>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="267"/>
+        <source>Tiêu đề email</source>
+        <translation>Email subject</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="269"/>
+        <source>Mã mẫu ZNS đã được Zalo duyệt</source>
+        <translation>ZNS template ID approved by Zalo</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="270"/>
+        <source>Mẫu ZNS</source>
+        <translation>ZNS template</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="274"/>
+        <source>Tham số ZNS</source>
+        <translation>ZNS parameters</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="276"/>
+        <source>Dòng từ chối</source>
+        <translation>Opt-out line</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="279"/>
+        <source>Chèn:</source>
+        <translation>Insert:</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="288"/>
+        <source>Nội dung tin nhắn…</source>
+        <translation>Message text…</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="291"/>
+        <source>Bỏ dấu</source>
+        <translation>Remove diacritics</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="293"/>
+        <source>Bỏ dấu tiếng Việt để tin SMS dài 160 thay vì 70 ký tự mỗi phần</source>
+        <translation>Remove Vietnamese diacritics so each SMS part holds 160 instead of 70 characters</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="304"/>
+        <source>Xem trước</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="311"/>
+        <source>Kiểm tra pháp lý</source>
+        <translation>Legal checks</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="338"/>
+        <source>(khách mẫu không có thông tin)</source>
+        <translation>(the sample customer has no such information)</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="359"/>
+        <source>(chưa có nội dung)</source>
+        <translation>(no content yet)</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="363"/>
+        <source>%1 ký tự · %2 · %3 phần tin (còn %4 ký tự trong phần này)</source>
+        <translation>%1 characters · %2 · %3 message parts (%4 characters left in this part)</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="368"/>
+        <source> — quá dài!</source>
+        <translation> — too long!</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="380"/>
+        <source>Nhãn [QC] được thêm tự động ở đầu tin</source>
+        <translation>The [QC] advertising label is added automatically at the start</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="383"/>
+        <source>Dòng hướng dẫn từ chối ở cuối tin</source>
+        <translation>Opt-out line at the end of the message</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="386"/>
+        <source>Chỉ gửi 07:00–22:00 giờ Việt Nam; ngoài giờ tin sẽ chờ</source>
+        <translation>Sent only 07:00–22:00 Vietnam time; outside those hours messages wait</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="389"/>
+        <source>SMS quảng cáo phải giống nhau cho mọi người: bỏ các biến {…}</source>
+        <translation>Advertising SMS must be the same for everyone: remove the {…} variables</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="392"/>
+        <source>Tối đa 3 tin quảng cáo mỗi người trong 24 giờ (tin vượt sẽ bị loại)</source>
+        <translation>At most 3 advertising messages per person in 24 hours (extra messages are excluded)</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="396"/>
+        <source>Chỉ gửi cho khách đã đồng ý nhận tin và không trong danh sách không liên hệ</source>
+        <translation>Sent only to customers who agreed to receive messages and are not on the do-not-contact list</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="399"/>
+        <source>Tin chăm sóc khách hàng: không cần nhãn [QC]</source>
+        <translation>Customer-care message: no [QC] label needed</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="401"/>
+        <source>Nội dung phải khớp mẫu CSKH đã đăng ký với eSMS</source>
+        <translation>The text must match a customer-care template registered with eSMS</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="404"/>
+        <source>Biến không tồn tại: %1</source>
+        <translation>Unknown variable: %1</translation>
+    </message>
+</context>
+<context>
     <name>CustomerListView</name>
     <message>
         <location filename="../pages/customers/page.py" line="43"/>
@@ -537,387 +2135,460 @@
     </message>
 </context>
 <context>
-    <name>CustomerProfileView</name>
+    <name>CustomerPicker</name>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="90"/>
-        <source>Danh sách</source>
-        <translation>List</translation>
+        <location filename="../pages/campaigns/customer_picker.py" line="55"/>
+        <source>Tìm khách theo tên, số điện thoại hoặc email…</source>
+        <translation>Search customers by name, phone or email…</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="115"/>
-        <source>Giá trị dự báo (CLV)</source>
-        <translation>Predicted value (CLV)</translation>
+        <location filename="../pages/campaigns/customer_picker.py" line="71"/>
+        <source>Thêm vào danh sách</source>
+        <translation>Add to the list</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="116"/>
-        <source>Hạng khách hàng</source>
-        <translation>Customer tier</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="117"/>
-        <source>Nguy cơ rời bỏ</source>
-        <translation>Churn risk</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="118"/>
-        <source>Lần mua tiếp theo</source>
-        <translation>Next purchase</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="119"/>
-        <source>Điểm tương tác</source>
-        <translation>Engagement score</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="120"/>
-        <source>Đã chi tiêu</source>
-        <translation>Spent so far</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="129"/>
-        <source>Hồ sơ</source>
-        <translation>Profile</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="135"/>
-        <source>Đồng ý nhận tin</source>
-        <translation>Marketing consent</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="140"/>
-        <source>RFM và vòng đời</source>
-        <translation>RFM and lifecycle</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="156"/>
-        <source>Hiển thị:</source>
-        <translation>Show:</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="165"/>
-        <source>Thời gian</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="165"/>
-        <source>Sự kiện</source>
-        <translation>Event</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="165"/>
-        <location filename="../pages/customers/profile_view.py" line="171"/>
-        <location filename="../pages/customers/profile_view.py" line="183"/>
-        <source>Kênh</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="165"/>
-        <source>Chi tiết</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="168"/>
-        <source>Dòng thời gian</source>
-        <translation>Timeline</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="171"/>
-        <source>Ngày</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="171"/>
-        <source>Mã đơn</source>
-        <translation>Order no.</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="171"/>
-        <source>Cửa hàng</source>
-        <translation>Store</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="171"/>
-        <location filename="../pages/customers/profile_view.py" line="183"/>
-        <source>Trạng thái</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="172"/>
-        <source>Giảm giá</source>
-        <translation>Discount</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="172"/>
-        <source>Tổng tiền</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="175"/>
-        <source>Đơn hàng</source>
-        <translation>Orders</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="177"/>
-        <source>Giai đoạn</source>
-        <translation>Stage</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="177"/>
-        <source>Từ ngày</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="177"/>
-        <source>Đến ngày</source>
-        <translation>To</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="177"/>
-        <source>Trước đó</source>
-        <translation>Previous</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="179"/>
-        <source>Lịch sử vòng đời</source>
-        <translation>Lifecycle history</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="180"/>
-        <location filename="../pages/customers/profile_view.py" line="181"/>
-        <source>Phân khúc</source>
-        <translation>Segments</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="180"/>
-        <source>Loại</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="180"/>
-        <source>Vào phân khúc từ</source>
-        <translation>Member since</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="183"/>
-        <location filename="../pages/customers/profile_view.py" line="186"/>
-        <source>Chiến dịch</source>
-        <translation>Campaign</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="183"/>
-        <source>Gửi lúc</source>
-        <translation>Sent at</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="184"/>
-        <source>Đã mở</source>
-        <translation>Opened</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="184"/>
-        <source>Đã bấm</source>
-        <translation>Clicked</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="184"/>
-        <source>Doanh thu quy cho</source>
-        <translation>Attributed revenue</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="192"/>
-        <source>Các hồ sơ dưới đây có thể là cùng một người (trùng email, hoặc trùng họ tên và ngày sinh). Gộp sẽ chuyển toàn bộ đơn hàng, lịch sử và đồng ý nhận tin sang hồ sơ đang xem, rồi xóa hồ sơ trùng.</source>
-        <translation>These profiles may be the same person (same email, or same name and birthday). Merging moves all orders, history and consents to the profile you are viewing, then deletes the duplicate.</translation>
-    </message>
-    <message>
-        <location filename="../pages/customers/profile_view.py" line="200"/>
+        <location filename="../pages/campaigns/customer_picker.py" line="80"/>
         <source>Họ tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="200"/>
-        <location filename="../pages/customers/profile_view.py" line="315"/>
+        <location filename="../pages/campaigns/customer_picker.py" line="80"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="200"/>
-        <location filename="../pages/customers/profile_view.py" line="316"/>
+        <location filename="../pages/campaigns/customer_picker.py" line="80"/>
+        <source>Cửa hàng</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/customer_picker.py" line="90"/>
+        <source>Bỏ khách đã chọn</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/customer_picker.py" line="91"/>
+        <source>Bỏ hết</source>
+        <translation>Remove all</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/customer_picker.py" line="112"/>
+        <source>Không tìm được: %1</source>
+        <translation>Search failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/customer_picker.py" line="144"/>
+        <source>Đang tìm…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/customer_picker.py" line="146"/>
+        <source>Không có khách nào khớp.</source>
+        <translation>No matching customers.</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/customer_picker.py" line="148"/>
+        <source>Khách mua gần đây nhất — gõ để tìm; nhấp đúp để thêm</source>
+        <translation>Most recent buyers — type to search; double-click to add</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/customer_picker.py" line="152"/>
+        <source>Đã tải %1 khách khớp — cuộn để xem thêm, nhấp đúp để thêm</source>
+        <translation>%1 matching customers loaded — scroll for more, double-click to add</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/customer_picker.py" line="154"/>
+        <source>%1 khách khớp — nhấp đúp để thêm</source>
+        <translation>%1 matching customers — double-click to add</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/customer_picker.py" line="207"/>
+        <source>Đã chọn %1 khách hàng</source>
+        <translation>%1 customers picked</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerProfileView</name>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="79"/>
+        <source>Danh sách</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="104"/>
+        <source>Giá trị dự báo (CLV)</source>
+        <translation>Predicted value (CLV)</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="105"/>
+        <source>Hạng khách hàng</source>
+        <translation>Customer tier</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="106"/>
+        <source>Nguy cơ rời bỏ</source>
+        <translation>Churn risk</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="107"/>
+        <source>Lần mua tiếp theo</source>
+        <translation>Next purchase</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="108"/>
+        <source>Điểm tương tác</source>
+        <translation>Engagement score</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="109"/>
+        <source>Đã chi tiêu</source>
+        <translation>Spent so far</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="118"/>
+        <source>Hồ sơ</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="124"/>
+        <source>Đồng ý nhận tin</source>
+        <translation>Marketing consent</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="129"/>
+        <source>RFM và vòng đời</source>
+        <translation>RFM and lifecycle</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="145"/>
+        <source>Hiển thị:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="154"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="154"/>
+        <source>Sự kiện</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="154"/>
+        <location filename="../pages/customers/profile_view.py" line="160"/>
+        <location filename="../pages/customers/profile_view.py" line="172"/>
+        <source>Kênh</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="154"/>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="157"/>
+        <source>Dòng thời gian</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="160"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="160"/>
+        <source>Mã đơn</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="160"/>
+        <source>Cửa hàng</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="160"/>
+        <location filename="../pages/customers/profile_view.py" line="172"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="161"/>
+        <source>Giảm giá</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="161"/>
+        <source>Tổng tiền</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="164"/>
+        <source>Đơn hàng</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="166"/>
+        <source>Giai đoạn</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="166"/>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="166"/>
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="166"/>
+        <source>Trước đó</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="168"/>
+        <source>Lịch sử vòng đời</source>
+        <translation>Lifecycle history</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="169"/>
+        <location filename="../pages/customers/profile_view.py" line="170"/>
+        <source>Phân khúc</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="169"/>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="169"/>
+        <source>Vào phân khúc từ</source>
+        <translation>Member since</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="172"/>
+        <location filename="../pages/customers/profile_view.py" line="175"/>
+        <source>Chiến dịch</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="172"/>
+        <source>Gửi lúc</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="173"/>
+        <source>Đã mở</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="173"/>
+        <source>Đã bấm</source>
+        <translation>Clicked</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="173"/>
+        <source>Doanh thu quy cho</source>
+        <translation>Attributed revenue</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="181"/>
+        <source>Các hồ sơ dưới đây có thể là cùng một người (trùng email, hoặc trùng họ tên và ngày sinh). Gộp sẽ chuyển toàn bộ đơn hàng, lịch sử và đồng ý nhận tin sang hồ sơ đang xem, rồi xóa hồ sơ trùng.</source>
+        <translation>These profiles may be the same person (same email, or same name and birthday). Merging moves all orders, history and consents to the profile you are viewing, then deletes the duplicate.</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="189"/>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="189"/>
+        <location filename="../pages/customers/profile_view.py" line="304"/>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../pages/customers/profile_view.py" line="189"/>
+        <location filename="../pages/customers/profile_view.py" line="305"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="200"/>
+        <location filename="../pages/customers/profile_view.py" line="189"/>
         <source>Số đơn</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="200"/>
+        <location filename="../pages/customers/profile_view.py" line="189"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="205"/>
+        <location filename="../pages/customers/profile_view.py" line="194"/>
         <source>Mở hồ sơ này</source>
         <translation>Open this profile</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="206"/>
+        <location filename="../pages/customers/profile_view.py" line="195"/>
         <source>Gộp vào khách hàng đang xem</source>
         <translation>Merge into the customer being viewed</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="212"/>
-        <location filename="../pages/customers/profile_view.py" line="306"/>
+        <location filename="../pages/customers/profile_view.py" line="201"/>
+        <location filename="../pages/customers/profile_view.py" line="295"/>
         <source>Hồ sơ trùng</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="216"/>
+        <location filename="../pages/customers/profile_view.py" line="205"/>
         <source>Tất cả sự kiện</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="217"/>
+        <location filename="../pages/customers/profile_view.py" line="206"/>
         <source>Mua hàng</source>
         <translation>Purchases</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="218"/>
+        <location filename="../pages/customers/profile_view.py" line="207"/>
         <source>Ghé cửa hàng, khám mắt</source>
         <translation>Store visits, eye exams</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="219"/>
+        <location filename="../pages/customers/profile_view.py" line="208"/>
         <source>Đánh giá NPS</source>
         <translation>NPS responses</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="220"/>
+        <location filename="../pages/customers/profile_view.py" line="209"/>
         <source>Tin nhắn chiến dịch</source>
         <translation>Campaign messages</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="227"/>
+        <location filename="../pages/customers/profile_view.py" line="216"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="231"/>
+        <location filename="../pages/customers/profile_view.py" line="220"/>
         <source>Tải hồ sơ khách hàng</source>
         <translation>Load customer profile</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="248"/>
+        <location filename="../pages/customers/profile_view.py" line="237"/>
         <source>Hạng </source>
         <translation>Tier </translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="261"/>
+        <location filename="../pages/customers/profile_view.py" line="250"/>
         <source>%1 đơn, trung bình %2/đơn</source>
         <translation>%1 orders, %2 per order on average</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="276"/>
+        <location filename="../pages/customers/profile_view.py" line="265"/>
         <source>hiện tại</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="281"/>
+        <location filename="../pages/customers/profile_view.py" line="270"/>
         <source>Chưa có lịch sử: giai đoạn được ghi lại mỗi lần chấm điểm.</source>
         <translation>No history yet: the stage is recorded at every scoring run.</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="286"/>
+        <location filename="../pages/customers/profile_view.py" line="275"/>
         <source>Khách hàng chưa thuộc phân khúc nào.</source>
         <translation>This customer is in no segment.</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="302"/>
+        <location filename="../pages/customers/profile_view.py" line="291"/>
         <source>Chưa nhận chiến dịch nào.</source>
         <translation>No campaigns received.</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="317"/>
+        <location filename="../pages/customers/profile_view.py" line="306"/>
         <source>Giới tính</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="318"/>
+        <location filename="../pages/customers/profile_view.py" line="307"/>
         <source>Ngày sinh</source>
         <translation>Birthday</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="319"/>
+        <location filename="../pages/customers/profile_view.py" line="308"/>
         <source>Tỉnh/thành</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="320"/>
+        <location filename="../pages/customers/profile_view.py" line="309"/>
         <source>Cửa hàng chính</source>
         <translation>Home store</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="321"/>
+        <location filename="../pages/customers/profile_view.py" line="310"/>
         <source>Khách hàng từ</source>
         <translation>Customer since</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="322"/>
+        <location filename="../pages/customers/profile_view.py" line="311"/>
         <source>Mã khách hàng</source>
         <translation>Customer code</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="335"/>
+        <location filename="../pages/customers/profile_view.py" line="324"/>
         <source>Đồng ý</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="335"/>
+        <location filename="../pages/customers/profile_view.py" line="324"/>
         <source>Chưa đồng ý</source>
         <translation>Not granted</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="363"/>
+        <location filename="../pages/customers/profile_view.py" line="352"/>
         <source>Không có sự kiện nào.</source>
         <translation>No events.</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="369"/>
+        <location filename="../pages/customers/profile_view.py" line="358"/>
         <source>Chưa có đơn hàng.</source>
         <translation>No orders yet.</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="389"/>
+        <location filename="../pages/customers/profile_view.py" line="378"/>
         <source>Trùng email</source>
         <translation>Same email</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="390"/>
+        <location filename="../pages/customers/profile_view.py" line="379"/>
         <source>Trùng họ tên và ngày sinh</source>
         <translation>Same name and birthday</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="418"/>
+        <location filename="../pages/customers/profile_view.py" line="407"/>
         <source>Lọc dòng thời gian</source>
         <translation>Filter timeline</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="441"/>
+        <location filename="../pages/customers/profile_view.py" line="430"/>
         <source>Gộp hồ sơ</source>
         <translation>Merge profiles</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="443"/>
+        <location filename="../pages/customers/profile_view.py" line="432"/>
         <source>Gộp hồ sơ đã chọn vào khách hàng đang xem? Hồ sơ trùng sẽ bị xóa; thao tác không hoàn tác được.</source>
         <translation>Merge the selected profile into the customer being viewed? The duplicate will be deleted; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="454"/>
+        <location filename="../pages/customers/profile_view.py" line="443"/>
         <source>Gộp hồ sơ khách hàng</source>
         <translation>Merge customer profiles</translation>
     </message>
     <message>
-        <location filename="../pages/customers/profile_view.py" line="464"/>
+        <location filename="../pages/customers/profile_view.py" line="453"/>
         <source>Đã gộp: chuyển %1 đơn hàng và %2 sự kiện sang hồ sơ này.</source>
         <translation>Merged: moved %1 orders and %2 events to this profile.</translation>
     </message>
@@ -1024,6 +2695,223 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../pages/analytics/base.py" line="56"/>
+        <source>Đang tính toán…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/base.py" line="60"/>
+        <source>Tải bảng phân tích: %1</source>
+        <translation>Load dashboard: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/base.py" line="76"/>
+        <source>Không tải được số liệu: %1. Kiểm tra kết nối cơ sở dữ liệu rồi bấm Làm mới.</source>
+        <translation>Could not load the figures: %1. Check the database connection, then click Refresh.</translation>
+    </message>
+</context>
+<context>
+    <name>EngagementDashboardView</name>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="27"/>
+        <source>Mức độ tương tác</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="29"/>
+        <source>Phân bố điểm tương tác (khách hàng)</source>
+        <translation>Engagement score distribution (customers)</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="30"/>
+        <source>Hiệu quả theo kênh</source>
+        <translation>Performance by channel</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="34"/>
+        <source>Chi tiết theo kênh</source>
+        <translation>Details by channel</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="37"/>
+        <source>Kênh</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="38"/>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="127"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="39"/>
+        <source>Tỷ lệ nhận</source>
+        <translation>Delivery rate</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="40"/>
+        <source>Tỷ lệ mở</source>
+        <translation>Open rate</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="41"/>
+        <source>Tỷ lệ nhấp</source>
+        <translation>Click rate</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="42"/>
+        <source>Tỷ lệ mua</source>
+        <translation>Purchase rate</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="43"/>
+        <source>Doanh thu / tin</source>
+        <translation>Revenue per message</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="44"/>
+        <source>Chi phí / khách mua</source>
+        <translation>Cost per buyer</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="45"/>
+        <source>ROAS</source>
+        <translation>ROAS</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="51"/>
+        <source>Tỷ lệ phản hồi theo thứ và giờ gửi (giờ Việt Nam)</source>
+        <translation>Response rate by weekday and send hour (Vietnam time)</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="55"/>
+        <source>Giờ gửi tốt nhất</source>
+        <translation>Best send times</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="59"/>
+        <source>Có nguy cơ đầu kỳ</source>
+        <translation>At risk at the start</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="60"/>
+        <source>Đã quay lại mua</source>
+        <translation>Came back to buy</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="61"/>
+        <source>Vẫn có nguy cơ</source>
+        <translation>Still at risk</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="62"/>
+        <source>Đã rời bỏ</source>
+        <translation>Churned</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="64"/>
+        <source>Cảnh báo rời bỏ có đúng không?</source>
+        <translation>Was the churn warning right?</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="77"/>
+        <source>Chưa chấm</source>
+        <translation>Not scored</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="78"/>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="84"/>
+        <source>Khách hàng</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="83"/>
+        <source>Điểm tương tác</source>
+        <translation>Engagement score</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="85"/>
+        <source>Tỷ lệ</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="96"/>
+        <source>Nhận</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="97"/>
+        <source>Mở</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="98"/>
+        <source>Nhấp</source>
+        <translation>Clicked</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="99"/>
+        <source>Mua</source>
+        <translation>Purchased</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="108"/>
+        <source>chưa gửi tin nào</source>
+        <translation>no message sent yet</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="114"/>
+        <source>Đã gửi: %1
+Phản hồi: %2 (%3)
+Mua hàng: %4</source>
+        <translation>Sent: %1
+Responses: %2 (%3)
+Purchases: %4</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="125"/>
+        <source>Thứ</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="126"/>
+        <source>Giờ</source>
+        <translation>Hour</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="128"/>
+        <source>Phản hồi</source>
+        <translation>Responses</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="129"/>
+        <source>Mua hàng</source>
+        <translation>Purchase</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="130"/>
+        <source>Tỷ lệ phản hồi</source>
+        <translation>Response rate</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="136"/>
+        <source>Chưa đủ tin nhắn (ít nhất 30 tin mỗi khung giờ) để kết luận.</source>
+        <translation>Not enough messages (at least 30 per time slot) to draw a conclusion.</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="141"/>
+        <source>phản hồi %1 trên %2 tin</source>
+        <translation>%1 responses to %2 messages</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/engagement_dashboard.py" line="153"/>
+        <source>Trong số khách bị đánh dấu “có nguy cơ” vào ngày đầu kỳ, bao nhiêu người đã quay lại mua, vẫn có nguy cơ hay đã rời bỏ vào ngày cuối kỳ. Tỷ lệ rời bỏ cao nghĩa là cảnh báo đúng; tỷ lệ quay lại cao sau chiến dịch chăm sóc là dấu hiệu chiến dịch có tác dụng.</source>
+        <translation>Of the customers flagged “at risk” on the first day of the period, how many came back to buy, were still at risk, or had churned by the last day. A high churn share means the warning was right; a high return share after a care campaign is a sign the campaign worked.</translation>
+    </message>
+</context>
+<context>
     <name>EventConditionWidget</name>
     <message>
         <location filename="../pages/segments/rule_editor.py" line="340"/>
@@ -1074,6 +2962,62 @@
         <location filename="../pages/segments/rule_editor.py" line="381"/>
         <source>— không lọc —</source>
         <translation>— no filter —</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../widgets/filter_bar.py" line="37"/>
+        <source>Thời gian:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/filter_bar.py" line="40"/>
+        <source>30 ngày qua</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../widgets/filter_bar.py" line="41"/>
+        <source>90 ngày qua</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <location filename="../widgets/filter_bar.py" line="42"/>
+        <source>12 tháng qua</source>
+        <translation>Last 12 months</translation>
+    </message>
+    <message>
+        <location filename="../widgets/filter_bar.py" line="43"/>
+        <source>Từ đầu năm</source>
+        <translation>Year to date</translation>
+    </message>
+    <message>
+        <location filename="../widgets/filter_bar.py" line="44"/>
+        <source>Toàn bộ</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <location filename="../widgets/filter_bar.py" line="45"/>
+        <source>Tùy chọn…</source>
+        <translation>Custom…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/filter_bar.py" line="59"/>
+        <source>Cửa hàng:</source>
+        <translation>Store:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/filter_bar.py" line="151"/>
+        <source>Tất cả cửa hàng</source>
+        <translation>All stores</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/filter_bar.py" line="155"/>
+        <source>%n cửa hàng</source>
+        <translation>
+            <numerusform>%n store</numerusform>
+            <numerusform>%n stores</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1871,6 +3815,172 @@
     </message>
 </context>
 <context>
+    <name>ModelHealthView</name>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="30"/>
+        <source>Độ tin cậy mô hình</source>
+        <translation>Model health</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="32"/>
+        <source>Kiểm định trên giai đoạn giữ lại:</source>
+        <translation>Backtest on the held-out period:</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="35"/>
+        <source>%1 ngày gần nhất</source>
+        <translation>Last %1 days</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="37"/>
+        <source>Chạy lại kiểm định</source>
+        <translation>Run the backtest again</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="44"/>
+        <source>Kết luận</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="50"/>
+        <source>Dự báo và thực tế theo số lần mua trước đó</source>
+        <translation>Predicted and actual by number of earlier purchases</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="53"/>
+        <source>Tỷ lệ quay lại mua theo giai đoạn vòng đời</source>
+        <translation>Return-to-buy rate by lifecycle stage</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="68"/>
+        <source>Đang kiểm định mô hình trên dữ liệu thật… (có thể mất vài phút)</source>
+        <translation>Backtesting the models on real data… (may take a few minutes)</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="71"/>
+        <source>Kiểm định mô hình dự báo</source>
+        <translation>Backtest of the prediction models</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="82"/>
+        <source>Điểm nguy cơ rời bỏ phân biệt đúng người sẽ không mua lại với người sẽ mua lại trong %1 trường hợp (AUC %2; 50% là đoán mò).</source>
+        <translation>The churn-risk score told apart who would not buy again from who would in %1 of cases (AUC %2; 50% is guessing).</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="88"/>
+        <source>Tổng số lần mua dự báo lệch %1 so với thực tế (âm là dự báo thấp hơn).</source>
+        <translation>Total predicted purchases differ from actual by %1 (negative means under-predicted).</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="91"/>
+        <source>Thứ hạng khách theo số lần mua dự báo khớp với thực tế ở mức %1 (tương quan hạng, 1 là hoàn hảo).</source>
+        <translation>Ranking customers by predicted purchases matched reality at %1 (rank correlation; 1 is perfect).</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="94"/>
+        <source>10% khách được dự báo mua nhiều nhất thực sự mua gấp %1 lần mức trung bình.</source>
+        <translation>The 10% of customers predicted to buy most actually bought %1 times the average.</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="97"/>
+        <source>Thứ hạng CLV khớp với chi tiêu thực tế trong giai đoạn giữ lại ở mức %1.</source>
+        <translation>The CLV ranking matched actual spending in the held-out period at %1.</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="100"/>
+        <source>10% khách có CLV cao nhất chi tiêu gấp %1 lần mức trung bình.</source>
+        <translation>The 10% of customers with the highest CLV spent %1 times the average.</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="103"/>
+        <source>Giai đoạn “có nguy cơ / đã rời bỏ” đoán đúng ai không quay lại với độ chính xác cân bằng %1.</source>
+        <translation>The “at risk / churned” stages identified who did not come back with a balanced accuracy of %1.</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="105"/>
+        <source>Điểm tương tác cao đi kèm khả năng mua lại: AUC %1.</source>
+        <translation>A high engagement score goes with buying again: AUC %1.</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="110"/>
+        <source>Tin cậy được.</source>
+        <translation>Trustworthy.</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="111"/>
+        <source>Dùng được, nên thận trọng.</source>
+        <translation>Usable, with caution.</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="112"/>
+        <source>Chưa đáng tin: chỉ dùng để tham khảo.</source>
+        <translation>Not reliable yet: use for reference only.</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="124"/>
+        <source>Chưa có lần kiểm định nào trên cơ sở dữ liệu này. Bấm “Chạy lại kiểm định” để đo độ chính xác của các điểm dự báo.</source>
+        <translation>No backtest has been run on this database yet. Click “Run the backtest again” to measure how accurate the predicted scores are.</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="131"/>
+        <source>Mô hình được hiệu chỉnh trên dữ liệu đến %1 rồi dự báo %2 ngày tiếp theo (đến %3) cho %4 khách đã mua; sau đó so với những gì thực sự xảy ra. Kiểm định lúc %5.</source>
+        <translation>The models were fitted on data up to %1, then predicted the next %2 days (to %3) for %4 customers who had bought; the predictions were then compared with what actually happened. Backtest run at %5.</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="140"/>
+        <source>Tốt</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="140"/>
+        <source>Trung bình</source>
+        <translation>Fair</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="140"/>
+        <source>Yếu</source>
+        <translation>Poor</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="153"/>
+        <source>Thực tế (lần mua / khách)</source>
+        <translation>Actual (purchases per customer)</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="154"/>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="164"/>
+        <source>Dự báo</source>
+        <translation>Predicted</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="161"/>
+        <source>Số lần mua lặp lại trước mốc</source>
+        <translation>Repeat purchases before the cut-off</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="162"/>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="178"/>
+        <source>Khách hàng</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="163"/>
+        <source>Thực tế</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="171"/>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="179"/>
+        <source>Tỷ lệ mua lại</source>
+        <translation>Repurchase rate</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/model_health_dashboard.py" line="177"/>
+        <source>Giai đoạn</source>
+        <translation>Stage</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <location filename="../pages/registry.py" line="23"/>
@@ -2084,6 +4194,99 @@
     </message>
 </context>
 <context>
+    <name>SankeyCard</name>
+    <message>
+        <location filename="../widgets/sankey.py" line="104"/>
+        <source>%1 → %2
+%3 khách hàng (%4 của nhóm đầu)</source>
+        <translation>%1 → %2
+%3 customers (%4 of the starting group)</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleStep</name>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="434"/>
+        <source>Gửi ngay khi bắt đầu</source>
+        <translation>Send as soon as started</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="436"/>
+        <source>Thời điểm</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="441"/>
+        <source>Lên lịch lúc</source>
+        <translation>Schedule at</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="446"/>
+        <source>Không giới hạn</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="448"/>
+        <source>Ngân sách</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="454"/>
+        <source>Nhóm đối chứng</source>
+        <translation>Holdout group</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="458"/>
+        <source> ngày</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="459"/>
+        <source>Ghi nhận doanh thu trong</source>
+        <translation>Attribute revenue within</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="461"/>
+        <source>Mã khuyến mãi</source>
+        <translation>Promo code</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="463"/>
+        <source>Tính chi phí và khả năng đo lường</source>
+        <translation>Estimate cost and measurability</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="467"/>
+        <source>Chi phí dự kiến và nhóm đối chứng</source>
+        <translation>Expected cost and holdout group</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="473"/>
+        <source>Số điện thoại / email nhân viên, cách nhau bởi dấu phẩy</source>
+        <translation>Staff phone numbers / emails, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="475"/>
+        <source>Gửi thử</source>
+        <translation>Test send</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="510"/>
+        <source>Chi phí dự kiến: &lt;b&gt;%1&lt;/b&gt; cho %2 người nhận × %3 phần tin.</source>
+        <translation>Expected cost: &lt;b&gt;%1&lt;/b&gt; for %2 recipients × %3 message parts.</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="520"/>
+        <source>Ngân sách không đủ cho chi phí dự kiến.</source>
+        <translation>The budget does not cover the expected cost.</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/wizard_steps.py" line="524"/>
+        <source>Nhóm đối chứng %1 khách: phát hiện được mức tăng tỷ lệ mua từ %2 điểm % trở lên.</source>
+        <translation>A holdout of %1 customers detects a purchase-rate lift of %2 percentage points or more.</translation>
+    </message>
+</context>
+<context>
     <name>ScoringSection</name>
     <message>
         <location filename="../pages/settings/page.py" line="160"/>
@@ -2269,174 +4472,373 @@
     </message>
 </context>
 <context>
+    <name>SegmentDashboardView</name>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="33"/>
+        <source>Hiệu quả phân khúc</source>
+        <translation>Segment performance</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="44"/>
+        <source>Doanh thu theo phân khúc (kỳ này và kỳ trước)</source>
+        <translation>Revenue by segment (this period and the previous one)</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="48"/>
+        <source>Tăng trưởng theo phân khúc</source>
+        <translation>Growth by segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="51"/>
+        <source>Phân khúc</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="52"/>
+        <source>Thành viên đầu kỳ</source>
+        <translation>Members at the start</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="53"/>
+        <source>Thành viên cuối kỳ</source>
+        <translation>Members at the end</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="54"/>
+        <source>Tăng thành viên</source>
+        <translation>Member growth</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="55"/>
+        <source>Đơn hàng</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="56"/>
+        <source>Doanh thu</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="57"/>
+        <location filename="../pages/analytics/segment_dashboard.py" line="235"/>
+        <source>Kỳ trước</source>
+        <translation>Previous period</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="58"/>
+        <source>Tăng doanh thu</source>
+        <translation>Revenue growth</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="59"/>
+        <source>Doanh thu / thành viên</source>
+        <translation>Revenue per member</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="65"/>
+        <source>Phân khúc hiệu quả nhất</source>
+        <translation>Best-performing segments</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="74"/>
+        <source>Dịch chuyển giữa ngày đầu và ngày cuối kỳ theo:</source>
+        <translation>Migration between the first and last day of the period by:</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="76"/>
+        <source>Giai đoạn vòng đời</source>
+        <translation>Lifecycle stages</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="77"/>
+        <source>Các phân khúc đã chọn</source>
+        <translation>Chosen segments</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="80"/>
+        <source>Chọn phân khúc…</source>
+        <translation>Choose segments…</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="88"/>
+        <source>Dịch chuyển khách hàng</source>
+        <translation>Customer migration</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="90"/>
+        <source>Bảng dịch chuyển</source>
+        <translation>Migration table</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="93"/>
+        <source>Đầu kỳ</source>
+        <translation>Start of period</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="94"/>
+        <source>Cuối kỳ</source>
+        <translation>End of period</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="95"/>
+        <source>Khách hàng</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="96"/>
+        <source>Tỷ lệ trong nhóm đầu kỳ</source>
+        <translation>Share of the starting group</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="119"/>
+        <source>Mở trang Phân khúc</source>
+        <translation>Open the Segments page</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="137"/>
+        <source>Chưa có phân khúc nào để so sánh doanh thu</source>
+        <translation>No segments to compare revenue by yet</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="140"/>
+        <source>Doanh thu theo phân khúc cần ít nhất một phân khúc đang hoạt động. Vào trang &lt;b&gt;Phân khúc&lt;/b&gt;, tạo phân khúc (hoặc dùng các phân khúc dựng sẵn) rồi bấm &lt;b&gt;Làm mới tất cả&lt;/b&gt;; sau đó quay lại đây và bấm &lt;b&gt;Làm mới&lt;/b&gt;.</source>
+        <translation>Revenue by segment needs at least one active segment. Go to the &lt;b&gt;Segments&lt;/b&gt; page, create segments (or use the built-in ones) and click &lt;b&gt;Refresh all&lt;/b&gt;; then come back here and click &lt;b&gt;Refresh&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="146"/>
+        <source>Chưa có lịch sử thành viên phân khúc</source>
+        <translation>No segment membership history yet</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="149"/>
+        <source>Doanh thu được tính cho phân khúc mà khách thuộc về &lt;i&gt;lúc mua hàng&lt;/i&gt;, theo lịch sử thành viên. Lịch sử này được ghi mỗi lần làm mới phân khúc, và chưa phân khúc nào được làm mới. Vào trang &lt;b&gt;Phân khúc&lt;/b&gt;, bấm &lt;b&gt;Làm mới tất cả&lt;/b&gt;; doanh thu theo phân khúc sẽ có từ lần làm mới đầu tiên trở đi.</source>
+        <translation>Revenue counts for the segment the customer belonged to &lt;i&gt;when buying&lt;/i&gt;, from the membership history. That history is written each time segments are refreshed, and no segment has been refreshed yet. Go to the &lt;b&gt;Segments&lt;/b&gt; page and click &lt;b&gt;Refresh all&lt;/b&gt;; revenue by segment will be available from the first refresh on.</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="162"/>
+        <source>Lịch sử thành viên phân khúc bắt đầu từ %1: đơn hàng trước ngày đó không thuộc phân khúc nào nên không có trong doanh thu theo phân khúc (kể cả kỳ trước).</source>
+        <translation>Segment membership history starts on %1: orders before that day belong to no segment and are not in revenue by segment (the previous period included).</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="171"/>
+        <source>Chưa có lịch sử giai đoạn vòng đời cho kỳ này. Giai đoạn được ghi mỗi lần chấm điểm khách hàng (Cài đặt → Chấm điểm lại ngay).</source>
+        <translation>No lifecycle-stage history for this period yet. Stages are recorded each time customers are scored (Settings → Score again now).</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="177"/>
+        <source>Chọn ít nhất một phân khúc đã được làm mới để xem dịch chuyển.</source>
+        <translation>Choose at least one refreshed segment to see migration.</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="191"/>
+        <source>Tải danh sách phân khúc</source>
+        <translation>Load segment list</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="220"/>
+        <source>Ngoài các phân khúc đã chọn</source>
+        <translation>Outside the chosen segments</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="228"/>
+        <source>Thành viên các phân khúc chưa có đơn hàng hoàn tất nào trong kỳ này và kỳ trước.</source>
+        <translation>Segment members have no completed orders in this period or the previous one.</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="233"/>
+        <source>Kỳ này</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="245"/>
+        <source>Chưa có phân khúc nào có thành viên trong kỳ.</source>
+        <translation>No segment had members in this period.</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="247"/>
+        <source>Chưa có doanh thu trong kỳ để xếp hạng phân khúc.</source>
+        <translation>No revenue in this period to rank segments by.</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="250"/>
+        <source>%1. &lt;b&gt;%2&lt;/b&gt; — %3 / thành viên (%4 thành viên)</source>
+        <translation>%1. &lt;b&gt;%2&lt;/b&gt; — %3 per member (%4 members)</translation>
+    </message>
+    <message>
+        <location filename="../pages/analytics/segment_dashboard.py" line="267"/>
+        <source>Dịch chuyển khách hàng từ %1 đến %2</source>
+        <translation>Customer migration from %1 to %2</translation>
+    </message>
+</context>
+<context>
     <name>SegmentDetailView</name>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="61"/>
+        <location filename="../pages/segments/detail_view.py" line="51"/>
         <source>Danh sách phân khúc</source>
         <translation>Segment list</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="65"/>
+        <location filename="../pages/segments/detail_view.py" line="55"/>
         <source>Sửa quy tắc</source>
         <translation>Edit rule</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="66"/>
+        <location filename="../pages/segments/detail_view.py" line="56"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="67"/>
+        <location filename="../pages/segments/detail_view.py" line="57"/>
         <source>Xuất CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="68"/>
+        <location filename="../pages/segments/detail_view.py" line="58"/>
         <source>Xuất Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="69"/>
+        <location filename="../pages/segments/detail_view.py" line="59"/>
         <source>Tạo chiến dịch cho phân khúc này</source>
         <translation>Create a campaign for this segment</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="87"/>
+        <location filename="../pages/segments/detail_view.py" line="77"/>
         <source>Số khách hàng</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="88"/>
+        <location filename="../pages/segments/detail_view.py" line="78"/>
         <source>Thay đổi 90 ngày</source>
         <translation>Change over 90 days</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="89"/>
+        <location filename="../pages/segments/detail_view.py" line="79"/>
         <source>Khách VIP và hạng cao</source>
         <translation>VIP and high-tier customers</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="90"/>
+        <location filename="../pages/segments/detail_view.py" line="80"/>
         <source>Làm mới lần cuối</source>
         <translation>Last refreshed</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="95"/>
+        <location filename="../pages/segments/detail_view.py" line="85"/>
         <source>Quy tắc</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="109"/>
+        <location filename="../pages/segments/detail_view.py" line="99"/>
         <source>Số khách theo thời gian</source>
         <translation>Customers over time</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="110"/>
+        <location filename="../pages/segments/detail_view.py" line="100"/>
         <source>Theo giai đoạn vòng đời</source>
         <translation>By lifecycle stage</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="111"/>
+        <location filename="../pages/segments/detail_view.py" line="101"/>
         <source>Theo hạng CLV</source>
         <translation>By CLV tier</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="112"/>
+        <location filename="../pages/segments/detail_view.py" line="102"/>
         <source>Theo cửa hàng</source>
         <translation>By store</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="113"/>
+        <location filename="../pages/segments/detail_view.py" line="103"/>
         <source>Theo loại sản phẩm ưa thích</source>
         <translation>By preferred product category</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="125"/>
+        <location filename="../pages/segments/detail_view.py" line="115"/>
         <source>Thành viên</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="141"/>
+        <location filename="../pages/segments/detail_view.py" line="131"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="152"/>
+        <location filename="../pages/segments/detail_view.py" line="142"/>
         <source>Tải chi tiết phân khúc</source>
         <translation>Load segment details</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="166"/>
+        <location filename="../pages/segments/detail_view.py" line="156"/>
         <source>Phân khúc tĩnh</source>
         <translation>Static segment</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="166"/>
+        <location filename="../pages/segments/detail_view.py" line="156"/>
         <source>Phân khúc động</source>
         <translation>Dynamic segment</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="170"/>
+        <location filename="../pages/segments/detail_view.py" line="160"/>
         <source>khách hàng trong lần làm mới gần nhất</source>
         <translation>customers at the last refresh</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="175"/>
+        <location filename="../pages/segments/detail_view.py" line="165"/>
         <source>so với %1</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="178"/>
+        <location filename="../pages/segments/detail_view.py" line="168"/>
         <source>cần ít nhất hai ngày có làm mới</source>
         <translation>needs refreshes on at least two days</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="181"/>
+        <location filename="../pages/segments/detail_view.py" line="171"/>
         <source> của phân khúc</source>
         <translation> of the segment</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="185"/>
+        <location filename="../pages/segments/detail_view.py" line="175"/>
         <source>Danh sách cố định: thành viên được chọn hoặc nhập từ tệp.</source>
         <translation>Fixed list: members chosen by hand or imported from a file.</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="201"/>
+        <location filename="../pages/segments/detail_view.py" line="191"/>
         <source>Làm mới phân khúc</source>
         <translation>Refresh segment</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="213"/>
+        <location filename="../pages/segments/detail_view.py" line="203"/>
         <source>Xuất thành viên phân khúc</source>
         <translation>Export segment members</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="215"/>
+        <location filename="../pages/segments/detail_view.py" line="205"/>
         <source>Tệp CSV (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="215"/>
+        <location filename="../pages/segments/detail_view.py" line="205"/>
         <source>Tệp Excel (*.xlsx)</source>
         <translation>Excel file (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="223"/>
+        <location filename="../pages/segments/detail_view.py" line="213"/>
         <source>Xuất phân khúc “%1”</source>
         <translation>Export segment “%1”</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="225"/>
+        <location filename="../pages/segments/detail_view.py" line="215"/>
         <source>Đã xuất ra %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="230"/>
+        <location filename="../pages/segments/detail_view.py" line="220"/>
         <source>Xuất thất bại: </source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../pages/segments/detail_view.py" line="241"/>
+        <location filename="../pages/segments/detail_view.py" line="231"/>
         <source>Trang Chiến dịch chưa có trong bản cài đặt này.</source>
         <translation>The Campaigns page is not part of this version.</translation>
     </message>
@@ -2591,6 +4993,14 @@
         <location filename="../pages/segments/list_view.py" line="94"/>
         <source>Động</source>
         <translation>Dynamic</translation>
+    </message>
+</context>
+<context>
+    <name>SendingController</name>
+    <message>
+        <location filename="../pages/campaigns/sending.py" line="92"/>
+        <source>Gửi chiến dịch “%1”</source>
+        <translation>Send campaign “%1”</translation>
     </message>
 </context>
 <context>

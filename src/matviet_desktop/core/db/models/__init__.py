@@ -1,6 +1,7 @@
 """ORM models, one module per area. Importing this package registers every table."""
 
 from matviet_desktop.core.db.models import customer_list  # noqa: F401  (list/search indexes)
+from matviet_desktop.core.db.models.analytics import SegmentRevenueDaily, SegmentRevenueRollupState
 from matviet_desktop.core.db.models.campaigns import (
     Campaign,
     CampaignAttribution,
@@ -79,6 +80,8 @@ __all__ = [
     "RateBucket",
     "ScoringRun",
     "SegmentMembershipHistory",
+    "SegmentRevenueDaily",
+    "SegmentRevenueRollupState",
     "SegmentRule",
     "SegmentSizeHistory",
     "SendAttempt",

@@ -39,6 +39,7 @@ class Dashboard(QScrollArea):
         self.banner = Banner()
         self.layout_.addWidget(self.banner)
         self.status = label("", "Muted")
+        self.status.hide()  # only while loading: an empty label would still take a line
         self.layout_.addWidget(self.status)
         self.setWidget(inner)
         self.result: Any = None
@@ -53,6 +54,7 @@ class Dashboard(QScrollArea):
     def refresh(self, flt: AnalyticsFilter) -> None:
         self.filter = flt
         self.status.setText(self.tr("Đang tính toán…"))
+        self.status.show()
         self.ctx.tasks.submit(
             self.compute(flt),
             title=self.tr("Tải bảng phân tích: %1").replace("%1", self.title),
@@ -65,6 +67,7 @@ class Dashboard(QScrollArea):
         self.result = result
         self.banner.hide()
         self.status.setText("")
+        self.status.hide()
         self.render(result)
         self.loaded.emit(result)
 
@@ -73,6 +76,7 @@ class Dashboard(QScrollArea):
             "Không tải được số liệu: %1. Kiểm tra kết nối cơ sở dữ liệu rồi bấm Làm mới."
         ).replace("%1", str(error.exception))
         self.status.setText("")
+        self.status.hide()
         self.banner.show_message("error", message)
         self.failed.emit(message)
 

@@ -56,12 +56,43 @@ WEEKDAYS = {
 }
 
 
+# Why a customer is left out of a campaign (core.campaigns.audience.SUPPRESSION_LABELS's codes).
+SUPPRESSION_REASONS = {
+    "invalid_phone": QT_TRANSLATE_NOOP("Codes", "Số điện thoại thiếu hoặc không hợp lệ"),
+    "invalid_email": QT_TRANSLATE_NOOP("Codes", "Email thiếu hoặc không hợp lệ"),
+    "opted_out": QT_TRANSLATE_NOOP("Codes", "Khách đã từ chối nhận quảng cáo"),
+    "do_not_contact": QT_TRANSLATE_NOOP("Codes", "Nằm trong danh sách không liên hệ (DNC)"),
+    "no_consent": QT_TRANSLATE_NOOP("Codes", "Chưa đồng ý nhận quảng cáo qua kênh này"),
+    "duplicate_phone": QT_TRANSLATE_NOOP("Codes", "Trùng số điện thoại với khách khác trong chiến dịch"),
+    "duplicate_email": QT_TRANSLATE_NOOP("Codes", "Trùng email với khách khác trong chiến dịch"),
+    "frequency_cap": QT_TRANSLATE_NOOP("Codes", "Đã nhận 3 tin quảng cáo trong 24 giờ qua"),
+}
+
+# What each message token means (core.campaigns.content.TOKENS's descriptions).
+TOKEN_HINTS = {
+    "ten": QT_TRANSLATE_NOOP("Codes", "Tên gọi (từ cuối của họ tên)"),
+    "ho_ten": QT_TRANSLATE_NOOP("Codes", "Họ và tên"),
+    "cua_hang": QT_TRANSLATE_NOOP("Codes", "Cửa hàng quen"),
+    "tinh": QT_TRANSLATE_NOOP("Codes", "Tỉnh/thành phố"),
+    "ma_km": QT_TRANSLATE_NOOP("Codes", "Mã khuyến mãi của chiến dịch"),
+    "sdt": QT_TRANSLATE_NOOP("Codes", "Số điện thoại (0xxxxxxxxx)"),
+}
+
+
 def name(table: dict[Any, str], code: Any) -> str:
     """Translated label for `code`, or the code itself when it is not in the table."""
     if code is None:
         code = ""
     source = table.get(code)
     return QCoreApplication.translate("Codes", source) if source else str(code)
+
+
+def token_hint(code: Any) -> str:
+    return name(TOKEN_HINTS, code)
+
+
+def suppression(code: Any) -> str:
+    return name(SUPPRESSION_REASONS, code)
 
 
 def channel(code: Any) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from matviet_desktop.core.analytics import campaign_breakdown as cb
@@ -37,16 +37,17 @@ def load_analytics(engine: Any, campaign_id: uuid.UUID) -> CampaignAnalytics:
     )
 
 
+# Marked for lupdate; translated with self.tr() in the view's context.
 BREAKDOWN_HEADERS = {
-    "key": "Nhóm",
-    "targets": "Khách nhận",
-    "sent": "Đã gửi",
-    "delivered": "Đã nhận",
-    "opened": "Đã mở",
-    "clicked": "Đã nhấp",
-    "converted": "Đã mua",
-    "conversion_rate": "Tỷ lệ mua",
-    "revenue": "Doanh thu (₫)",
+    "key": QT_TRANSLATE_NOOP("CampaignAnalyticsView", "Nhóm"),
+    "targets": QT_TRANSLATE_NOOP("CampaignAnalyticsView", "Khách nhận"),
+    "sent": QT_TRANSLATE_NOOP("CampaignAnalyticsView", "Đã gửi"),
+    "delivered": QT_TRANSLATE_NOOP("CampaignAnalyticsView", "Đã nhận"),
+    "opened": QT_TRANSLATE_NOOP("CampaignAnalyticsView", "Đã mở"),
+    "clicked": QT_TRANSLATE_NOOP("CampaignAnalyticsView", "Đã nhấp"),
+    "converted": QT_TRANSLATE_NOOP("CampaignAnalyticsView", "Đã mua"),
+    "conversion_rate": QT_TRANSLATE_NOOP("CampaignAnalyticsView", "Tỷ lệ mua"),
+    "revenue": QT_TRANSLATE_NOOP("CampaignAnalyticsView", "Doanh thu (₫)"),
 }
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from matviet_desktop.core.analytics.campaign_performance import campaign_kpis
 from matviet_desktop.core.analytics.filters import AnalyticsFilter
@@ -168,14 +168,33 @@ class CampaignListView(QWidget):
         if proxy_row >= 0:
             self.open_requested.emit(self.table.row_at(proxy_row)["campaign_id"])
 
+    # Row actions and the campaign states they apply to (None: any selected campaign).
+    def _action_states(self) -> dict[QPushButton, tuple[str, ...] | None]:
+        return {
+            self.open_button: None,
+            self.duplicate_button: None,
+            self.pause_button: ("sending", "scheduled"),
+            self.resume_button: ("paused",),
+            self.cancel_button: ("draft", "scheduled", "sending", "paused"),
+        }
+
     def _sync_actions(self) -> None:
+        """Row actions follow the selection: none selected, all off; otherwise by the status."""
         row = self.selected()
         state = row["status"] if row else None
-        self.open_button.setEnabled(row is not None)
-        self.duplicate_button.setEnabled(row is not None)
-        self.pause_button.setEnabled(state in ("sending", "scheduled"))
-        self.resume_button.setEnabled(state == "paused")
-        self.cancel_button.setEnabled(state in ("draft", "scheduled", "sending", "paused"))
+        for action, states in self._action_states().items():
+            allowed = row is not None and (states is None or state in states)
+            action.setEnabled(allowed)
+            if row is None:
+                action.setToolTip(self.tr("Chọn một chiến dịch trong bảng trước."))
+            elif not allowed:
+                action.setToolTip(
+                    self.tr("Không áp dụng cho chiến dịch đang ở trạng thái “%1”.").replace(
+                        "%1", labels.campaign_status(str(state))
+                    )
+                )
+            else:
+                action.setToolTip("")
 
     def _act(self, action: str) -> None:
         row = self.selected()

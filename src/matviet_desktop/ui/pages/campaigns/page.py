@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from matviet_desktop.ui.context import AppContext
@@ -121,9 +122,22 @@ class CampaignsPage(Page):
                 self.tr("Mắt Việt tặng 20% tròng kính chống ánh sáng xanh đến 31/12 tại mọi cửa hàng.")
             )
 
+        def wizard_pick() -> None:
+            # The hand-picked audience: a search and the first match picked (widgets only).
+            wizard = self.open_wizard()
+            wizard.go(1)
+            picker = wizard.audience_step.picker
+            wizard.audience_step.kind["manual"].setChecked(True)
+            picker.search.setText("nguyen")  # a search term, not UI text
+            picker.run_search()
+            picker.model.first_page_loaded.connect(
+                lambda: picker.add_rows([picker.model.index(0, 0)]), Qt.ConnectionType.SingleShotConnection
+            )
+
         return [
             ("detail", first_campaign),
             ("analytics", analytics),
             ("wizard", lambda: self.open_wizard()),
+            ("wizard-audience-pick", wizard_pick),
             ("wizard-content", wizard_content),
         ]

@@ -71,7 +71,7 @@ class CampaignWizard(QWidget):
         self.banner = Banner()
         layout.addWidget(self.banner)
         self.channel_step = ChannelStep()
-        self.audience_step = AudienceStep()
+        self.audience_step = AudienceStep(ctx)
         self.content_step = ContentStep()
         self.schedule_step = ScheduleStep()
         self.review = Card(self.tr("Tóm tắt"))
@@ -121,6 +121,7 @@ class CampaignWizard(QWidget):
         self.readiness = None
         self.upload = None
         self.banner.hide()
+        self.audience_step.reset()
         self.go(0)
         engine = self.ctx.engine
 

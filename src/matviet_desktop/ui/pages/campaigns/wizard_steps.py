@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from matviet_desktop.core.campaigns import audience, content
+from matviet_desktop.core.campaigns import content
 from matviet_desktop.core.campaigns.service import Readiness
 from matviet_desktop.ui import formatting as fmt
+from matviet_desktop.ui.context import AppContext
 from matviet_desktop.ui.pages.analytics import labels
+from matviet_desktop.ui.pages.campaigns.customer_picker import CustomerPicker
 from matviet_desktop.ui.widgets.common import Card, button, label
 
 PROVIDERS = {"sms": ["esms"], "zalo": ["esms_zns", "zalo_zns"], "email": ["smtp", "mailgun"]}
@@ -107,7 +109,7 @@ class ChannelStep(QWidget):
 class AudienceStep(QWidget):
     check_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.kind_group = QButtonGroup(self)
@@ -116,7 +118,8 @@ class AudienceStep(QWidget):
         for code, text in (
             ("segment", self.tr("Một phân khúc")),
             ("csv_upload", self.tr("Tệp CSV")),
-            ("manual", self.tr("Dán danh sách số điện thoại / email")),
+            ("manual", self.tr("Chọn từng khách hàng")),
+            ("paste", self.tr("Dán số điện thoại / email")),
         ):
             radio = QRadioButton(text)
             self.kind_group.addButton(radio)
@@ -125,10 +128,10 @@ class AudienceStep(QWidget):
         row.addStretch(1)
         self.kind["segment"].setChecked(True)
         layout.addLayout(row)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         self.segment = QComboBox()
         form.addRow(self.tr("Phân khúc"), self.segment)
-        file_row = QHBoxLayout()
+        self.file_row = file_row = QHBoxLayout()
         self.file_path = QLineEdit()
         self.file_path.setReadOnly(True)
         browse = button(self.tr("Chọn tệp…"), "file")
@@ -136,6 +139,8 @@ class AudienceStep(QWidget):
         file_row.addWidget(self.file_path, 1)
         file_row.addWidget(browse)
         form.addRow(self.tr("Tệp CSV"), file_row)
+        self.picker = CustomerPicker(ctx)
+        form.addRow(self.picker)
         self.pasted = QPlainTextEdit()
         self.pasted.setPlaceholderText(self.tr("Mỗi dòng một số điện thoại hoặc email"))
         self.pasted.setMaximumHeight(90)
@@ -153,7 +158,11 @@ class AudienceStep(QWidget):
         layout.addWidget(card)
         layout.addStretch(1)
         self.kind_group.buttonToggled.connect(lambda *_: self._sync())
+        # A report about another audience would mislead: ask for a new check instead.
+        self.kind_group.buttonToggled.connect(lambda _b, on: on and self.show_readiness(None))
+        self.picker.changed.connect(lambda: self.show_readiness(None))
         self._sync()
+        self.show_readiness(None)
 
     def set_segments(self, names: dict[str, str]) -> None:
         self.segment.clear()
@@ -166,6 +175,12 @@ class AudienceStep(QWidget):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.exclusions.addItem(item)
 
+    def reset(self) -> None:
+        self.kind["segment"].setChecked(True)
+        self.file_path.clear()
+        self.pasted.clear()
+        self.picker.reset()
+
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp CSV"), "", "CSV (*.csv *.txt)")
         if path:
@@ -175,10 +190,12 @@ class AudienceStep(QWidget):
         return next(code for code, b in self.kind.items() if b.isChecked())
 
     def _sync(self) -> None:
+        """Only the input of the chosen kind of audience is shown (exclusions apply to all)."""
         kind = self.target_type()
-        self.segment.setEnabled(kind == "segment")
-        self.file_path.setEnabled(kind == "csv_upload")
-        self.pasted.setEnabled(kind == "manual")
+        self.form.setRowVisible(self.segment, kind == "segment")
+        self.form.setRowVisible(self.file_row, kind == "csv_upload")
+        self.form.setRowVisible(self.picker, kind == "manual")
+        self.form.setRowVisible(self.pasted, kind == "paste")
 
     def spec(self) -> dict[str, Any]:
         kind = self.target_type()
@@ -192,6 +209,8 @@ class AudienceStep(QWidget):
             target["segment_id"] = self.segment.currentData()
         elif kind == "csv_upload":
             target["file"] = self.file_path.text()
+        elif kind == "manual":
+            target["customer_ids"] = [str(c) for c in self.picker.picked_ids()]
         else:
             # A pasted list goes through the CSV matcher: same normalisation and match report.
             target = {
@@ -225,9 +244,7 @@ class AudienceStep(QWidget):
             )
             for reason, n in aud.suppressed.items():
                 if n:
-                    lines.append(
-                        f"&nbsp;&nbsp;· {audience.SUPPRESSION_LABELS.get(reason, reason)}: {fmt.integer(n)}"
-                    )
+                    lines.append(f"&nbsp;&nbsp;· {labels.suppression(reason)}: {fmt.integer(n)}")
             lines.append(
                 self.tr("Đủ điều kiện: <b>%1</b> · nhóm đối chứng: %2 · <b>sẽ gửi: %3</b>")
                 .replace("%1", fmt.integer(aud.eligible))
@@ -262,7 +279,7 @@ class ContentStep(QWidget):
         tokens.addWidget(label(self.tr("Chèn:"), "Muted"))
         for token in content.TOKENS:
             b = button("{" + token + "}", flat=True)
-            b.setToolTip(content.TOKENS[token][0])
+            b.setToolTip(labels.token_hint(token))
             b.clicked.connect(lambda _c=False, t=token: self.text.insertPlainText("{" + t + "}"))
             tokens.addWidget(b)
         tokens.addStretch(1)
