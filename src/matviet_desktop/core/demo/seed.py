@@ -187,7 +187,7 @@ def generate(
         "customers": lambda: tables.customers(r_customers, pop, consents, customer_ids, orders),
         "demo_truth": lambda: tables.truth(pop, times.dropout_s, customer_ids),
         "orders": lambda: tables.orders(orders, order_ids, order_numbers, customer_ids),
-        "order_items": lambda: tables.order_items(orders, order_ids),
+        "order_items": lambda: tables.order_items(orders, order_ids, customer_ids),
         "campaigns": lambda: campaign_tables()[0],
         "campaign_costs": lambda: campaign_tables()[1],
         "campaign_targets": lambda: campaign_tables()[2],

@@ -56,12 +56,13 @@ _JOIN = text(
     """
     WITH joined AS (
         INSERT INTO customer_segments (customer_id, segment_rule_id, assigned_at)
-        SELECT DISTINCT n.customer_id, CAST(:sid AS uuid), CAST(:now AS timestamptz)
-        FROM segment_refresh_new n
+        SELECT n.customer_id, CAST(:sid AS uuid), CAST(:now AS timestamptz)
+        FROM (SELECT DISTINCT customer_id FROM segment_refresh_new) n
         WHERE NOT EXISTS (
             SELECT 1 FROM customer_segments cs
             WHERE cs.segment_rule_id = :sid AND cs.customer_id = n.customer_id
         )
+        ORDER BY n.customer_id  -- customer-leading indexes are then filled in order
         RETURNING customer_id
     ), opened AS (
         INSERT INTO segment_membership_history (customer_id, segment_rule_id, joined_at)

@@ -67,16 +67,15 @@ class CustomerSegment(Base):
     __tablename__ = "customer_segments"
     __table_args__ = (
         UniqueConstraint("customer_id", "segment_rule_id"),
-        Index("ix_customer_segments_segment_rule_id", "segment_rule_id"),
+        Index("ix_customer_segments_segment_rule_id_customer_id", "segment_rule_id", "customer_id"),
     )
 
+    # customer_id and segment_rule_id have no foreign keys (migration 0009): their per-row
+    # checks were half of a large refresh. Refresh writes only existing ids; triggers on
+    # `customers` and `segment_rules` delete the rows with the customer or segment.
     id: Mapped[uuid.UUID] = mapped_column(UUID, primary_key=True, server_default=func.gen_random_uuid())
-    customer_id: Mapped[uuid.UUID | None] = mapped_column(
-        UUID, ForeignKey("customers.id", ondelete="CASCADE")
-    )
-    segment_rule_id: Mapped[uuid.UUID | None] = mapped_column(
-        UUID, ForeignKey("segment_rules.id", ondelete="CASCADE")
-    )
+    customer_id: Mapped[uuid.UUID | None] = mapped_column(UUID)
+    segment_rule_id: Mapped[uuid.UUID | None] = mapped_column(UUID)
     assigned_at: Mapped[dt.datetime | None] = mapped_column(server_default=func.now())
     score: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
 
@@ -106,11 +105,10 @@ class SegmentMembershipHistory(Base):
         ),
     )
 
+    # No foreign keys, as for CustomerSegment (migration 0009).
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
-    customer_id: Mapped[uuid.UUID] = mapped_column(UUID, ForeignKey("customers.id", ondelete="CASCADE"))
-    segment_rule_id: Mapped[uuid.UUID] = mapped_column(
-        UUID, ForeignKey("segment_rules.id", ondelete="CASCADE")
-    )
+    customer_id: Mapped[uuid.UUID] = mapped_column(UUID)
+    segment_rule_id: Mapped[uuid.UUID] = mapped_column(UUID)
     joined_at: Mapped[dt.datetime]
     left_at: Mapped[dt.datetime | None]
 

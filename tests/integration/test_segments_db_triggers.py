@@ -1,0 +1,103 @@
+"""The database keeps the segment engine's denormalised data exact, whatever the writer (0009).
+
+Order lines carry their order's customer, date and status (purchase-by-category conditions read
+them without joining `orders`); memberships and history have no foreign keys (refresh speed), so
+triggers delete them with their customer or segment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import Connection, Engine, text
+
+T0 = dt.datetime(2026, 3, 1, 10, 0, tzinfo=dt.UTC)
+
+
+def _customer(conn: Connection, name: str) -> uuid.UUID:
+    return conn.execute(
+        text("INSERT INTO customers (full_name) VALUES (:n) RETURNING id"), {"n": name}
+    ).scalar_one()
+
+
+def _order(conn: Connection, customer: uuid.UUID, store: int, number: str) -> uuid.UUID:
+    return conn.execute(
+        text(
+            "INSERT INTO orders (external_id, customer_id, store_id, order_date, total_amount)"
+            " VALUES (:x, :c, :s, :d, 500000) RETURNING id"
+        ),
+        {"x": number, "c": customer, "s": store, "d": T0},
+    ).scalar_one()
+
+
+def _line_facts(conn: Connection, line: int) -> tuple[Any, ...]:
+    row = conn.execute(
+        text("SELECT order_customer_id, order_placed_at, order_status FROM order_items WHERE id = :i"),
+        {"i": line},
+    ).one()
+    return tuple(row)
+
+
+def test_order_lines_copy_and_follow_their_orders_facts(engine: Engine) -> None:
+    with engine.begin() as conn:
+        store = conn.execute(
+            text("INSERT INTO stores (code, name, province) VALUES ('S9', 'Mắt Việt S9', 'Huế') RETURNING id")
+        ).scalar_one()
+        an, binh = _customer(conn, "Nguyễn An"), _customer(conn, "Trần Bình")
+        first, second = _order(conn, an, store, "O1"), _order(conn, binh, store, "O2")
+        line = conn.execute(
+            text(
+                "INSERT INTO order_items (order_id, category, unit_price)"
+                " VALUES (:o, 'sunglasses', 100000) RETURNING id"
+            ),
+            {"o": first},
+        ).scalar_one()
+        assert _line_facts(conn, line) == (an, T0, "completed")
+
+        # The order is corrected: another customer, another day, refunded.
+        later = T0 + dt.timedelta(days=3)
+        conn.execute(
+            text("UPDATE orders SET customer_id = :c, order_date = :d, status = 'refunded' WHERE id = :o"),
+            {"c": binh, "d": later, "o": first},
+        )
+        assert _line_facts(conn, line) == (binh, later, "refunded")
+
+        # The line is moved to the other order.
+        conn.execute(text("UPDATE order_items SET order_id = :o WHERE id = :i"), {"o": second, "i": line})
+        assert _line_facts(conn, line) == (binh, T0, "completed")
+
+        # A writer that sets the copies wrongly on update is corrected from the order.
+        conn.execute(text("UPDATE order_items SET order_status = 'cancelled' WHERE id = :i"), {"i": line})
+        assert _line_facts(conn, line) == (binh, T0, "completed")
+
+
+def test_deleting_a_customer_or_segment_deletes_its_memberships_and_history(engine: Engine) -> None:
+    with engine.begin() as conn:
+        an, binh = _customer(conn, "Nguyễn An"), _customer(conn, "Trần Bình")
+        segments = [
+            conn.execute(
+                text("INSERT INTO segment_rules (name, conditions) VALUES (:n, '{}') RETURNING id"), {"n": n}
+            ).scalar_one()
+            for n in ("Một", "Hai")
+        ]
+        for sid in segments:
+            for cid in (an, binh):
+                params = {"c": cid, "s": sid, "t": T0}
+                conn.execute(
+                    text("INSERT INTO customer_segments (customer_id, segment_rule_id) VALUES (:c, :s)"),
+                    params,
+                )
+                conn.execute(
+                    text(
+                        "INSERT INTO segment_membership_history (customer_id, segment_rule_id, joined_at)"
+                        " VALUES (:c, :s, :t)"
+                    ),
+                    params,
+                )
+        conn.execute(text("DELETE FROM customers WHERE id = :c"), {"c": an})
+        conn.execute(text("DELETE FROM segment_rules WHERE id = :s"), {"s": segments[0]})
+        for table in ("customer_segments", "segment_membership_history"):
+            left = conn.execute(text(f"SELECT customer_id, segment_rule_id FROM {table}")).all()  # noqa: S608
+            assert [tuple(r) for r in left] == [(binh, segments[1])], table
