@@ -52,17 +52,28 @@ _LEAVE = text(
     SELECT count(*) FROM gone
     """
 )
+# Time-ordered ids (UUIDv7 layout: 48-bit ms time, version 7, a 28-bit sequence in customer order,
+# variant, 44 random bits): with gen_random_uuid() each of 200k joiners went to a random page of
+# the primary key; now the key grows at its right edge and, with rows inserted in customer order,
+# every index of `customer_segments` is filled in order.
 _JOIN = text(
     """
     WITH joined AS (
-        INSERT INTO customer_segments (customer_id, segment_rule_id, assigned_at)
-        SELECT n.customer_id, CAST(:sid AS uuid), CAST(:now AS timestamptz)
+        INSERT INTO customer_segments (id, customer_id, segment_rule_id, assigned_at)
+        SELECT
+            CAST(
+                lpad(to_hex(CAST(floor(extract(epoch FROM CAST(:now AS timestamptz)) * 1000) AS bigint)), 12, '0')
+                || '7' || substr(lpad(to_hex(row_number() OVER (ORDER BY n.customer_id)), 7, '0'), 1, 3)
+                || '8' || substr(lpad(to_hex(row_number() OVER (ORDER BY n.customer_id)), 7, '0'), 4, 4)
+                || substr(md5(random()::text), 1, 11)
+            AS uuid),
+            n.customer_id, CAST(:sid AS uuid), CAST(:now AS timestamptz)
         FROM (SELECT DISTINCT customer_id FROM segment_refresh_new) n
         WHERE NOT EXISTS (
             SELECT 1 FROM customer_segments cs
             WHERE cs.segment_rule_id = :sid AND cs.customer_id = n.customer_id
         )
-        ORDER BY n.customer_id  -- customer-leading indexes are then filled in order
+        ORDER BY n.customer_id
         RETURNING customer_id
     ), opened AS (
         INSERT INTO segment_membership_history (customer_id, segment_rule_id, joined_at)
