@@ -1,8 +1,8 @@
 """The database keeps the segment engine's denormalised data exact, whatever the writer (0009).
 
 Order lines carry their order's customer, date and status (purchase-by-category conditions read
-them without joining `orders`); memberships and history have no foreign keys (refresh speed), so
-triggers delete them with their customer or segment.
+them without joining `orders`); memberships and history have no foreign key to their segment
+(refresh speed), so a trigger deletes them with it; the customer's foreign key still cascades.
 """
 
 from __future__ import annotations

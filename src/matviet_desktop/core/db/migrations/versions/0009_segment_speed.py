@@ -11,11 +11,13 @@ changes passes them on to its lines. Bulk writers (demo seed, import) fill them 
 per-row trigger does not fire.
 
 A segment's first build writes one `customer_segments` and one `segment_membership_history` row
-per member; their four foreign keys ran a per-row check (and locked every member's customer
-row) for half of the 9–12 s it took at 200–430k members. The refresh writes only ids it read
-from `customers` and a segment it holds locked, so the checks are replaced by the one thing
-they still did: statement-level triggers that delete memberships and history with the customer
-or segment (what ON DELETE CASCADE did).
+per member, and each row's foreign keys ran a per-row check. The check on segment_rule_id (a
+segment the refresh holds locked) only repeated itself 200k times; those two keys are replaced
+by what they still did, a statement-level trigger deleting memberships and history with their
+segment (ON DELETE CASCADE). The keys to customers stay: customer merges find the tables to
+move by them.
+
+Consent filters (in most campaign segments) count over partial indexes of consenting ids.
 
 Revision ID: 0009
 Revises: 0007
@@ -68,13 +70,6 @@ CREATE TRIGGER orders_pass_facts_to_items AFTER UPDATE ON orders FOR EACH ROW
 
 
 _CASCADES = """
-CREATE FUNCTION customers_delete_segment_rows() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    DELETE FROM customer_segments WHERE customer_id IN (SELECT id FROM gone);
-    DELETE FROM segment_membership_history WHERE customer_id IN (SELECT id FROM gone);
-    RETURN NULL;
-END $$;
-
 CREATE FUNCTION segment_rules_delete_segment_rows() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM customer_segments WHERE segment_rule_id IN (SELECT id FROM gone);
@@ -82,17 +77,12 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER customers_delete_segment_rows AFTER DELETE ON customers
-    REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION customers_delete_segment_rows();
-
 CREATE TRIGGER segment_rules_delete_segment_rows AFTER DELETE ON segment_rules
     REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION segment_rules_delete_segment_rows();
 """
 
 _MEMBERSHIP_KEYS = (
-    ("customer_segments", "customer_id", "customers"),
     ("customer_segments", "segment_rule_id", "segment_rules"),
-    ("segment_membership_history", "customer_id", "customers"),
     ("segment_membership_history", "segment_rule_id", "segment_rules"),
 )
 
@@ -102,6 +92,13 @@ def upgrade() -> None:
     for table, column, referred in _MEMBERSHIP_KEYS:
         op.drop_constraint(f"fk_{table}_{column}_{referred}", table, type_="foreignkey")
     op.execute(_CASCADES)
+    for channel in ("sms", "zalo", "email"):
+        op.create_index(
+            f"ix_customers_{channel}_consent_id",
+            "customers",
+            ["id"],
+            postgresql_where=sa.text(f"COALESCE({channel}_consent, false)"),
+        )
     # Per-segment anti-joins and member lists read (segment, customer) index-only.
     op.drop_index("ix_customer_segments_segment_rule_id", table_name="customer_segments")
     op.create_index(
@@ -144,12 +141,12 @@ def _upgrade_order_item_facts() -> None:
 
 
 def downgrade() -> None:
+    for channel in ("sms", "zalo", "email"):
+        op.drop_index(f"ix_customers_{channel}_consent_id", table_name="customers")
     op.drop_index("ix_customer_segments_segment_rule_id_customer_id", table_name="customer_segments")
     op.create_index("ix_customer_segments_segment_rule_id", "customer_segments", ["segment_rule_id"])
     op.execute("DROP TRIGGER segment_rules_delete_segment_rows ON segment_rules")
-    op.execute("DROP TRIGGER customers_delete_segment_rows ON customers")
     op.execute("DROP FUNCTION segment_rules_delete_segment_rows()")
-    op.execute("DROP FUNCTION customers_delete_segment_rows()")
     for table, column, referred in _MEMBERSHIP_KEYS:
         op.create_foreign_key(
             f"fk_{table}_{column}_{referred}", table, referred, [column], ["id"], ondelete="CASCADE"
