@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, text
+
+from matviet_desktop.core.demo.seed import seed_demo
+from matviet_desktop.core.importing import run_import
 
 T0 = dt.datetime(2026, 3, 1, 10, 0, tzinfo=dt.UTC)
 
@@ -101,3 +105,28 @@ def test_deleting_a_customer_or_segment_deletes_its_memberships_and_history(engi
         for table in ("customer_segments", "segment_membership_history"):
             left = conn.execute(text(f"SELECT customer_id, segment_rule_id FROM {table}")).all()  # noqa: S608
             assert [tuple(r) for r in left] == [(binh, segments[1])], table
+
+
+_MISMATCHED_LINES = """
+    SELECT count(*) FILTER (WHERE (i.order_customer_id, i.order_placed_at, i.order_status)
+                            IS DISTINCT FROM (o.customer_id, o.order_date, o.status)), count(*)
+    FROM order_items i JOIN orders o ON o.id = i.order_id
+"""
+
+
+def test_bulk_writers_fill_the_copies_exactly(engine: Engine, tmp_path: Path) -> None:
+    """The demo seed (COPY) and the order-line import write the copies themselves."""
+    seed_demo(engine, customers=150, seed=5, as_of=dt.date(2026, 11, 1))
+    with engine.connect() as conn:
+        wrong, lines = conn.execute(text(_MISMATCHED_LINES)).one()
+    assert lines > 100 and wrong == 0
+
+    with engine.begin() as conn:
+        order = conn.execute(text("SELECT external_id FROM orders ORDER BY external_id LIMIT 1")).scalar_one()
+    path = tmp_path / "items.csv"
+    path.write_text(f"Mã đơn hàng,Nhóm hàng,Số lượng,Đơn giá\n{order},Kính mát,1,100000\n", encoding="utf-8")
+    report = run_import(engine, "order_items", path)
+    assert report.inserted == 1
+    with engine.connect() as conn:
+        wrong, more_lines = conn.execute(text(_MISMATCHED_LINES)).one()
+    assert more_lines == lines + 1 and wrong == 0

@@ -193,7 +193,12 @@ def generate(
         "campaign_targets": lambda: campaign_tables()[2],
         "customer_engagements": lambda: tables.engagements(r_engagements, engagements, customer_ids),
     }
-    sequences = {"stores": len(STORES), "products": len(catalog.sku)}
+    # Identity columns given explicit values by COPY: advance them, or the next insert collides.
+    sequences = {
+        "stores": len(STORES),
+        "products": len(catalog.sku),
+        "order_items": int(orders.item_order.size),
+    }
     return DemoData(builders, sequences)
 
 
