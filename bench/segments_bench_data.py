@@ -87,11 +87,15 @@ STEPS = [
     (
         "order_items",
         """
-        INSERT INTO order_items (order_id, category, quantity, unit_price)
-        SELECT id, (ARRAY['glasses','glasses','sunglasses','contact_lenses','accessories','eye_exam'])[1 + floor(random() * 6)::int], 1, total_amount
+        INSERT INTO order_items (order_id, category, quantity, unit_price,
+                                 order_customer_id, order_placed_at, order_status)
+        SELECT id, (ARRAY['glasses','glasses','sunglasses','contact_lenses','accessories','eye_exam'])[1 + floor(random() * 6)::int], 1, total_amount,
+               customer_id, order_date, status
         FROM orders;
-        INSERT INTO order_items (order_id, category, quantity, unit_price)
-        SELECT id, (ARRAY['sunglasses','accessories','eye_exam'])[1 + floor(random() * 3)::int], 1, 100000
+        INSERT INTO order_items (order_id, category, quantity, unit_price,
+                                 order_customer_id, order_placed_at, order_status)
+        SELECT id, (ARRAY['sunglasses','accessories','eye_exam'])[1 + floor(random() * 3)::int], 1, 100000,
+               customer_id, order_date, status
         FROM orders WHERE random() < 0.3
         """,
     ),

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine, insert, text
 
 from matviet_desktop.core.db.models import (
     Campaign,
@@ -168,9 +168,16 @@ def build_dataset(engine: Engine, seed: int = 20261126) -> dict[str, Any]:
                     }
                 )
                 for category in rng.sample(list(cat.CATEGORY_LABELS), rng.randint(1, 2)):
-                    items.append(
-                        {"order_id": oid, "category": category, "quantity": 1, "unit_price": Decimal(100_000)}
-                    )
+                    # Sometimes two lines of one category: still one purchase of it.
+                    for _ in range(2 if rng.random() < 0.2 else 1):
+                        items.append(
+                            {
+                                "order_id": oid,
+                                "category": category,
+                                "quantity": 1,
+                                "unit_price": Decimal(100_000),
+                            }
+                        )
             for _ in range(rng.choice([0, 1, 2, 4])):
                 kind = rng.choice(["store_visit", "eye_exam", "nps_response", "opt_out"])
                 metadata: Any = None
@@ -230,6 +237,15 @@ def build_dataset(engine: Engine, seed: int = 20261126) -> dict[str, Any]:
         conn.execute(insert(CustomerScore), score_rows)
         conn.execute(insert(Order), orders)
         conn.execute(insert(OrderItem), items)
+        # Orders edited after their lines were written (status changes, corrected dates): the
+        # lines' copies of the order's facts must follow (triggers, migration 0009).
+        conn.execute(
+            text(
+                "UPDATE orders SET order_date = order_date - interval '100 days',"
+                " status = CASE status WHEN 'completed' THEN 'refunded' ELSE 'completed' END"
+                " WHERE external_id LIKE '%3'"
+            )
+        )
         conn.execute(insert(CustomerEngagement.__table__), engagements)
         conn.execute(
             insert(CampaignTarget),

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from matviet_desktop.core.db.engine import make_engine
 from matviet_desktop.core.segments import catalogue as cat
@@ -222,6 +222,29 @@ def test_documented_examples_agree_and_select_someone(dataset: Any, rule: Any) -
     expected = Evaluator(snapshot, as_of).members(rule)
     assert count(engine, rule, as_of) == len(expected)
     assert 0 < len(expected) < len(snapshot.customers)
+
+
+@pytest.mark.parametrize("category", list(cat.CATEGORY_LABELS))
+def test_purchases_by_category_count_orders_not_lines(dataset: Any, category: str) -> None:
+    """Category conditions read the order lines (0009): an order with two lines is one purchase."""
+    engine, _, snapshot = dataset
+    with engine.connect() as conn:
+        doubled = conn.execute(
+            text(
+                "SELECT count(*) FROM (SELECT order_id FROM order_items WHERE category = :c"
+                " GROUP BY order_id HAVING count(*) > 1) d"
+            ),
+            {"c": category},
+        ).scalar_one()
+    assert doubled > 0  # the dataset has orders with two lines of the category
+    as_of = AS_OF_DATES[0]
+    evaluator = Evaluator(snapshot, as_of)
+    for op in cat.COUNT_OPS:
+        for n in (1, 2, 3):
+            for days in (None, 300):
+                rule: dict[str, Any] = {"event": "purchase", "where": {"category": category}, "count_op": op}
+                rule |= {"count": n} | ({"within_last_days": days} if days else {})
+                assert count(engine, rule, as_of) == len(evaluator.members(rule)), rule
 
 
 def test_diacritics_insensitive_text_matching(dataset: Any) -> None:

@@ -238,3 +238,23 @@ def test_preview_lists_matching_customers_richest_first(engine: Engine) -> None:
     _customers(engine, [0, 3_000_000, 2_000_000])
     rows: list[dict[str, Any]] = seg.preview(engine, RICH, limit=50)
     assert [r["total_spent"] for r in rows] == [3_000_000, 2_000_000]
+
+
+def test_membership_ids_are_time_ordered_in_customer_order(engine: Engine) -> None:
+    _customers(engine, [2_000_000] * 40)
+    first = seg.create_segment(engine, "Khách chi nhiều 1", RICH)
+    second = seg.create_segment(engine, "Khách chi nhiều 2", RICH)
+    seg.refresh(engine, first.id)
+    seg.refresh(engine, second.id)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT cs.id FROM customer_segments cs JOIN segment_rules r ON r.id = cs.segment_rule_id"
+                " ORDER BY r.refreshed_at, cs.customer_id"
+            )
+        ).all()
+    ids = [r[0] for r in rows]
+    assert len(ids) == 80 and len(set(ids)) == 80
+    assert all(i.version == 7 and i.variant == uuid.RFC_4122 for i in ids)
+    # Later refreshes sort after earlier ones; within one, ids follow customer order.
+    assert ids == sorted(ids)

@@ -101,8 +101,8 @@ def load_orders(
         ) as copy:
             copy.write(frame.to_csv(sep="\t", header=False, index=False))
         cur.execute(
-            "INSERT INTO order_items (order_id, category, unit_price) "
-            "SELECT id, 'glasses', total_amount FROM orders WHERE external_id LIKE %s",
+            "INSERT INTO order_items (order_id, category, unit_price, order_customer_id, order_placed_at, order_status)"
+            " SELECT id, 'glasses', total_amount, customer_id, order_date, status FROM orders WHERE external_id LIKE %s",
             (f"S{seed}-%",),
         )
     buys["order_date"] = when

@@ -139,8 +139,10 @@ def seed_customers(engine: Engine, customers: int = 1000, seed: float = 0.42) ->
         conn.execute(
             text(
                 """
-                INSERT INTO order_items (order_id, product_id, category, quantity, unit_price, discount)
-                SELECT o.id, p.id, p.category, 1, o.total_amount, o.discount_amount
+                INSERT INTO order_items (order_id, product_id, category, quantity, unit_price, discount,
+                                         order_customer_id, order_placed_at, order_status)
+                SELECT o.id, p.id, p.category, 1, o.total_amount, o.discount_amount,
+                       o.customer_id, o.order_date, o.status
                 FROM orders o JOIN customers c ON c.id = o.customer_id
                 JOIN _g ON c.external_id = 'C' || lpad(_g.n::text, 8, '0')
                 JOIN products p ON p.id = 1 + abs(hashtext(o.external_id)) % 40

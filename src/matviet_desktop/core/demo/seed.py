@@ -187,13 +187,18 @@ def generate(
         "customers": lambda: tables.customers(r_customers, pop, consents, customer_ids, orders),
         "demo_truth": lambda: tables.truth(pop, times.dropout_s, customer_ids),
         "orders": lambda: tables.orders(orders, order_ids, order_numbers, customer_ids),
-        "order_items": lambda: tables.order_items(orders, order_ids),
+        "order_items": lambda: tables.order_items(orders, order_ids, customer_ids),
         "campaigns": lambda: campaign_tables()[0],
         "campaign_costs": lambda: campaign_tables()[1],
         "campaign_targets": lambda: campaign_tables()[2],
         "customer_engagements": lambda: tables.engagements(r_engagements, engagements, customer_ids),
     }
-    sequences = {"stores": len(STORES), "products": len(catalog.sku)}
+    # Identity columns given explicit values by COPY: advance them, or the next insert collides.
+    sequences = {
+        "stores": len(STORES),
+        "products": len(catalog.sku),
+        "order_items": int(orders.item_order.size),
+    }
     return DemoData(builders, sequences)
 
 

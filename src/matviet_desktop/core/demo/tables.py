@@ -168,16 +168,26 @@ def orders(
     ]
 
 
-def order_items(orders: Any, order_ids: np.ndarray) -> tuple[list[str], list[np.ndarray]]:
+def order_items(
+    orders: Any, order_ids: np.ndarray, customer_ids: np.ndarray
+) -> tuple[list[str], list[np.ndarray]]:
     n = orders.item_order.size
-    return ["id", "order_id", "product_id", "category", "quantity", "unit_price", "discount"], [
+    line_order = orders.item_order
+    columns = ["id", "order_id", "product_id", "category", "quantity", "unit_price", "discount"]
+    # The order's customer, date and status copied on each line (migration 0009), filled here so
+    # that the database's per-row fill trigger does not fire for millions of lines.
+    columns += ["order_customer_id", "order_placed_at", "order_status"]
+    return columns, [
         bulk.int_text(np.arange(1, n + 1)),
-        order_ids[orders.item_order],
+        order_ids[line_order],
         bulk.int_text(orders.item_product),
         orders.item_category,
         bulk.int_text(orders.item_quantity),
         bulk.int_text(orders.item_unit_price),
         bulk.int_text(orders.item_discount),
+        customer_ids[orders.customer[line_order]],
+        bulk.timestamp_text(orders.at_s[line_order]),
+        STATUSES[orders.status[line_order]],
     ]
 
 

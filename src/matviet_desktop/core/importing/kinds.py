@@ -346,6 +346,11 @@ def stage_order_items(ctx: StageContext) -> None:
         f"{quantity}::numeric AS quantity",
         f"{v('unit_price')}::numeric AS unit_price",
         f"{v('discount')}::numeric AS discount",
+        # The order's facts copied on the line (migration 0009); filled here so that the
+        # database's per-row fill trigger does not fire for every imported line.
+        "o.customer_id AS order_customer_id",
+        "o.order_date AS order_placed_at",
+        "o.status AS order_status",
     ]
     checks = [
         problem(f"{order_ext} IS NULL", "missing_value", "order_external_id"),
@@ -374,7 +379,8 @@ def apply_order_items(ctx: StageContext) -> Outcome:
         "order_items",
         "external_id",
         "SELECT external_id, order_id, product_id, category, COALESCE(quantity, 1)::integer AS quantity,"
-        " unit_price, COALESCE(discount, 0) AS discount FROM stg"
+        " unit_price, COALESCE(discount, 0) AS discount,"
+        " order_customer_id, order_placed_at, order_status FROM stg"
         f" WHERE cardinality(problems) = 0 AND {ctx.batch}",
         {f: f"src.{f}" for f in updatable},
     )

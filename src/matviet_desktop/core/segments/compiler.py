@@ -29,7 +29,6 @@ from sqlalchemy import (
     and_,
     case,
     cast,
-    exists,
     extract,
     false,
     func,
@@ -285,29 +284,58 @@ _CAMPAIGN_TIMES = {
 }
 
 
-def event_rows(cond: EventCondition, ctx: Context) -> Select[Any]:
-    """customer_id of every matching event (one row per event), up to the end of the as-of day."""
+def _purchase_filters(where: dict[str, Any], placed_at: Any) -> list[Bool]:
+    """The `where` properties of a purchase that are order columns (all but `category`)."""
+    o = orders.c
+    filters: list[Bool] = []
+    if "store_code" in where:
+        filters.append(o.store_id.in_(_store_ids([where["store_code"]])))
+    if "channel" in where:
+        filters.append(o.channel == where["channel"])
+    if "min_amount" in where:
+        filters.append(o.total_amount >= where["min_amount"])
+    if "promo_code" in where:
+        filters.append(func.upper(o.promo_code) == where["promo_code"].upper())
+    if "weekend" in where:
+        weekend = extract("isodow", func.timezone("Asia/Ho_Chi_Minh", placed_at)).in_([6, 7])
+        filters.append(weekend if where["weekend"] else not_(weekend))
+    return filters
+
+
+def _purchase_rows(cond: EventCondition, ctx: Context, counted: bool) -> Select[Any]:
     where = dict(cond.where)
-    if cond.event == "purchase":
+    if "category" not in where:
         o = orders.c
         q = select(o.customer_id).where(o.status == "completed", o.order_date < ctx.end)
         if cond.within_last_days is not None:
             q = q.where(o.order_date >= ctx.since(cond.within_last_days))
-        if "category" in where:
-            items = order_items.c
-            q = q.where(exists().where(items.order_id == o.id, items.category == where["category"]))
-        if "store_code" in where:
-            q = q.where(o.store_id.in_(_store_ids([where["store_code"]])))
-        if "channel" in where:
-            q = q.where(o.channel == where["channel"])
-        if "min_amount" in where:
-            q = q.where(o.total_amount >= where["min_amount"])
-        if "promo_code" in where:
-            q = q.where(func.upper(o.promo_code) == where["promo_code"].upper())
-        if "weekend" in where:
-            weekend = extract("isodow", func.timezone("Asia/Ho_Chi_Minh", o.order_date)).in_([6, 7])
-            q = q.where(weekend if where["weekend"] else not_(weekend))
+        return q.where(*_purchase_filters(where, o.order_date))
+    # By category: order lines carry their order's customer, date and status (kept exact by
+    # triggers, migration 0009), so one index-only scan finds them without joining `orders`.
+    i = order_items.c
+    q = select(i.order_customer_id.label("customer_id")).where(
+        i.category == where["category"], i.order_status == "completed", i.order_placed_at < ctx.end
+    )
+    if cond.within_last_days is not None:
+        q = q.where(i.order_placed_at >= ctx.since(cond.within_last_days))
+    filters = _purchase_filters(where, i.order_placed_at)
+    if filters:
+        q = q.where(i.order_id.in_(select(orders.c.id).where(*filters)))
+    if not counted:
         return q
+    # An order with several lines of the category is one purchase.
+    per_order = q.add_columns(i.order_id).group_by(i.order_id, i.order_customer_id).subquery()
+    return select(per_order.c.customer_id)
+
+
+def event_rows(cond: EventCondition, ctx: Context, counted: bool = True) -> Select[Any]:
+    """customer_id of every matching event (one row per event), up to the end of the as-of day.
+
+    With `counted` false only the set of customers matters, and rows may repeat.
+    """
+    where = dict(cond.where)
+    if cond.event == "purchase":
+        return _purchase_rows(cond, ctx, counted)
     if cond.event in _CAMPAIGN_TIMES:
         at = _CAMPAIGN_TIMES[cond.event]
         t = targets.c
@@ -339,12 +367,12 @@ def event_rows(cond: EventCondition, ctx: Context) -> Select[Any]:
 
 def _event_forms(cond: EventCondition, ctx: Context) -> tuple[Bool, Bool]:
     n, op = cond.count, cond.count_op
-    rows = event_rows(cond, ctx)
-    cid = rows.selected_columns[0]
     # Customers with zero events satisfy gte 0, lte N and eq 0: express those as "not in the set
     # of customers whose count breaks the condition", so customers without events are included.
     if op == "gte" and n == 0:
         return true(), false()
+    rows = event_rows(cond, ctx, counted=not (n == 0 or (op == "gte" and n == 1)))
+    cid = rows.selected_columns[0]
     if op in ("lte", "eq") and (op == "lte" or n == 0):
         breaking = rows if n == 0 else rows.group_by(cid).having(func.count() > n)
         return not_(_c.id.in_(breaking)), _c.id.in_(breaking)

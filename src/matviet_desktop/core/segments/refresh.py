@@ -8,6 +8,8 @@ that depend on others (membership conditions) are refreshed after them.
 
 from __future__ import annotations
 
+import datetime as dt
+import secrets
 import time
 import uuid
 from collections.abc import Iterable
@@ -53,16 +55,24 @@ _LEAVE = text(
     SELECT count(*) FROM gone
     """
 )
+# Time-ordered ids (UUIDv7 layout): `:id_prefix` is 48 bits of ms time, version 7, the variant
+# and 40 random bits, made once per refresh (`_id_prefix`); each joiner appends its rank in
+# customer order (32 bits). With gen_random_uuid() each of 200k joiners went to a random page of
+# the primary key; now the key grows at its right edge and, rows being inserted in customer
+# order, every index of `customer_segments` is filled in order.
 _JOIN = text(
     """
     WITH joined AS (
-        INSERT INTO customer_segments (customer_id, segment_rule_id, assigned_at)
-        SELECT DISTINCT n.customer_id, CAST(:sid AS uuid), CAST(:now AS timestamptz)
-        FROM segment_refresh_new n
+        INSERT INTO customer_segments (id, customer_id, segment_rule_id, assigned_at)
+        SELECT
+            CAST(:id_prefix || lpad(to_hex(row_number() OVER (ORDER BY n.customer_id)), 8, '0') AS uuid),
+            n.customer_id, CAST(:sid AS uuid), CAST(:now AS timestamptz)
+        FROM (SELECT DISTINCT customer_id FROM segment_refresh_new) n
         WHERE NOT EXISTS (
             SELECT 1 FROM customer_segments cs
             WHERE cs.segment_rule_id = :sid AND cs.customer_id = n.customer_id
         )
+        ORDER BY n.customer_id
         RETURNING customer_id
     ), opened AS (
         INSERT INTO segment_membership_history (customer_id, segment_rule_id, joined_at)
@@ -85,6 +95,14 @@ _FINISH = text(
     RETURNING size
     """
 )
+
+
+def _id_prefix(now: dt.datetime) -> str:
+    """The first 24 of the 32 hex digits of this refresh's membership ids (see `_JOIN`)."""
+    ms = int(now.timestamp() * 1000) & ((1 << 48) - 1)
+    variant = 0x8 | secrets.randbits(2)  # binary 10xx
+    # ms time | version 7 | 12 random bits | variant | 28 random bits; 42 random bits in all.
+    return f"{ms:012x}7{secrets.randbits(12):03x}{variant:x}{secrets.randbits(28):07x}"
 
 
 @dataclass(frozen=True)
@@ -122,7 +140,7 @@ def _apply(
     now = conn.execute(text("SELECT now()")).scalar_one()
     params = {"sid": segment_id, "now": now}
     left = conn.execute(_LEAVE, params).scalar_one() if replace else 0
-    joined = conn.execute(_JOIN, params).scalar_one()
+    joined = conn.execute(_JOIN, {**params, "id_prefix": _id_prefix(now)}).scalar_one()
     size = conn.execute(_FINISH, {**params, "day": now.astimezone(VN).date()}).scalar_one()
     segment_revenue.rebuild(conn, segment_id)  # the segment dashboard's revenue rollup
     return RefreshResult(segment_id, name, joined, left, size, round(time.perf_counter() - started, 3))

@@ -37,6 +37,13 @@ class Order(Base):
         Index("ix_orders_store_id_order_date", "store_id", "order_date"),
         Index("ix_orders_order_date", "order_date"),
         Index("ix_orders_promo_code", "promo_code", postgresql_where="promo_code IS NOT NULL"),
+        # Segment purchase conditions: completed orders in a date window, index-only (0009).
+        Index(
+            "ix_orders_completed_order_date",
+            "order_date",
+            postgresql_include=["customer_id"],
+            postgresql_where="status = 'completed'",
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(UUID, primary_key=True, server_default=func.gen_random_uuid())
@@ -60,6 +67,14 @@ class OrderItem(Base):
         ),
         CheckConstraint("quantity > 0", name="quantity_positive"),
         Index("ix_order_items_order_id", "order_id"),
+        # Segment "purchases of category C in a window": index-only, no join to orders (0009).
+        Index(
+            "ix_order_items_category_completed",
+            "category",
+            "order_placed_at",
+            postgresql_include=["order_customer_id", "order_id"],
+            postgresql_where="order_status = 'completed'",
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
@@ -71,3 +86,8 @@ class OrderItem(Base):
     discount: Mapped[Decimal] = mapped_column(Numeric(15, 2), server_default="0")
     # Natural key from the POS ("<order>:<line>"), so item imports are idempotent.
     external_id: Mapped[str | None] = mapped_column(String(100), unique=True)
+    # Copies of the order's customer_id, order_date and status, kept exact by triggers (migration
+    # 0009): a line inserted without them takes them from its order, and order changes pass on.
+    order_customer_id: Mapped[uuid.UUID] = mapped_column(UUID)
+    order_placed_at: Mapped[dt.datetime]
+    order_status: Mapped[str] = mapped_column(String(20))

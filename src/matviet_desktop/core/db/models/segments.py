@@ -67,16 +67,17 @@ class CustomerSegment(Base):
     __tablename__ = "customer_segments"
     __table_args__ = (
         UniqueConstraint("customer_id", "segment_rule_id"),
-        Index("ix_customer_segments_segment_rule_id", "segment_rule_id"),
+        Index("ix_customer_segments_segment_rule_id_customer_id", "segment_rule_id", "customer_id"),
     )
 
+    # segment_rule_id has no foreign key (migration 0009): its per-row check repeated itself for
+    # every member of a refresh that holds the segment locked; a trigger on `segment_rules`
+    # deletes the rows with their segment. Refresh writes time-ordered ids (see refresh.py).
     id: Mapped[uuid.UUID] = mapped_column(UUID, primary_key=True, server_default=func.gen_random_uuid())
     customer_id: Mapped[uuid.UUID | None] = mapped_column(
         UUID, ForeignKey("customers.id", ondelete="CASCADE")
     )
-    segment_rule_id: Mapped[uuid.UUID | None] = mapped_column(
-        UUID, ForeignKey("segment_rules.id", ondelete="CASCADE")
-    )
+    segment_rule_id: Mapped[uuid.UUID | None] = mapped_column(UUID)
     assigned_at: Mapped[dt.datetime | None] = mapped_column(server_default=func.now())
     score: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
 
@@ -106,11 +107,10 @@ class SegmentMembershipHistory(Base):
         ),
     )
 
+    # segment_rule_id without a foreign key, as in CustomerSegment (migration 0009).
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
     customer_id: Mapped[uuid.UUID] = mapped_column(UUID, ForeignKey("customers.id", ondelete="CASCADE"))
-    segment_rule_id: Mapped[uuid.UUID] = mapped_column(
-        UUID, ForeignKey("segment_rules.id", ondelete="CASCADE")
-    )
+    segment_rule_id: Mapped[uuid.UUID] = mapped_column(UUID)
     joined_at: Mapped[dt.datetime]
     left_at: Mapped[dt.datetime | None]
 
@@ -145,3 +145,12 @@ Index(
     postgresql_where=text("opened_at IS NOT NULL"),
     postgresql_include=["customer_id"],
 )
+# Consent gates most campaign segments ("reachable by SMS and …"): their counts read a narrow
+# partial index of consenting ids instead of the whole customers table (0009). The predicate is
+# what the compiler emits for `<channel>_consent eq true`.
+for _channel in ("sms", "zalo", "email"):
+    Index(
+        f"ix_customers_{_channel}_consent_id",
+        _customers.id,
+        postgresql_where=text(f"COALESCE({_channel}_consent, false)"),
+    )
