@@ -85,11 +85,12 @@ WITH o AS (
           GROUP BY customer_id, store_id) s
     ORDER BY customer_id, n DESC, last_at DESC, store_id
 ), pc AS (
+    -- Order lines carry their order's customer, date and status (migration 0009): no join.
     SELECT DISTINCT ON (customer_id) customer_id, category
-    FROM (SELECT o.customer_id, i.category, sum(i.quantity * i.unit_price - i.discount) AS spend
-          FROM order_items i JOIN orders o ON o.id = i.order_id
-          WHERE o.status = 'completed' AND o.order_date <= {as_of} AND {part_items}
-          GROUP BY o.customer_id, i.category) s
+    FROM (SELECT order_customer_id AS customer_id, category, sum(quantity * unit_price - discount) AS spend
+          FROM order_items
+          WHERE order_status = 'completed' AND order_placed_at <= {as_of} AND {part_items}
+          GROUP BY order_customer_id, category) s
     ORDER BY customer_id, spend DESC, category
 ), e AS (
     SELECT ce.customer_id,
@@ -151,7 +152,7 @@ def aggregate_query(
         types=sql.Literal(types),
         weights=sql.Literal(weights),
         part_orders=_id_range("customer_id", part),
-        part_items=_id_range("o.customer_id", part),
+        part_items=_id_range("order_customer_id", part),
         part_engagements=_id_range("ce.customer_id", part),
         part_customers=_id_range("cu.id", part),
     )

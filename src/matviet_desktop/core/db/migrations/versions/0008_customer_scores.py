@@ -74,6 +74,12 @@ def upgrade() -> None:
     for name, _ in SCORED_COLUMNS:
         op.drop_column("customers", name)
     op.drop_column("customers", "scored_at")
+    # Dropped columns keep their bytes in every row until the table is rewritten, and segment
+    # counts on profile fields scan all of `customers`: rewrite it now (in creation order) rather
+    # than carry a quarter of dead width. VACUUM FULL cannot run inside the migration's
+    # transaction; CLUSTER on a named table can.
+    op.execute("CLUSTER customers USING ix_customers_created_at_id")
+    op.execute("ANALYZE customers")
 
 
 def downgrade() -> None:
