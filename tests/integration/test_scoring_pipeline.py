@@ -304,3 +304,14 @@ def test_a_second_concurrent_run_is_refused_and_recorded(engine: Engine, shop) -
             == "failed"
         )
         assert conn.execute(text("SELECT count(*) FROM customer_scores")).scalar_one() == 0
+
+
+def test_a_run_left_running_by_a_killed_process_is_marked_failed_by_the_next(engine: Engine, shop) -> None:
+    with engine.begin() as conn:
+        stale = conn.execute(
+            text("INSERT INTO scoring_runs (as_of, status) VALUES (now(), 'running') RETURNING id")
+        ).scalar_one()
+    result = score_all(engine, AS_OF)
+    with engine.connect() as conn:
+        statuses = dict(conn.execute(text("SELECT id, status FROM scoring_runs")).all())
+    assert statuses == {stale: "failed", result.run_id: "succeeded"}

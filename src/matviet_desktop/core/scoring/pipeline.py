@@ -240,6 +240,14 @@ def _score_in_one_transaction(
 ) -> ScoringRunResult:
     with conn.transaction():
         writeback.take_scoring_lock(conn)
+        # Holding the lock, any other run still marked running was killed mid-way (e.g. the app's
+        # child process terminated on cancel): its transaction rolled back, so say so.
+        conn.execute(
+            "UPDATE scoring_runs SET status = 'failed', finished_at = now(), "
+            "error = 'Lần chấm điểm bị dừng giữa chừng; không có thay đổi nào được ghi.' "
+            "WHERE status = 'running' AND id <> %s",
+            (run_id,),
+        )
         settings = load_settings_psycopg(conn)
         report("Tổng hợp đơn hàng theo khách", 0.05)
         frame = read_customer_aggregate(conn, as_of, settings, connect, default_partitions())
