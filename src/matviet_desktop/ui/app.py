@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
@@ -153,6 +154,8 @@ def take_screenshots(window: object, ctx: AppContext, folder: Path) -> list[Path
 
 
 def run(argv: Sequence[str] | None = None) -> int:
+    # Frozen build: a 'spawn' child (background scoring) re-runs the executable; become the child.
+    multiprocessing.freeze_support()
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)

@@ -1,0 +1,26 @@
+"""Scoring as a job for a child process: a top-level, picklable entry point with plain arguments.
+
+`run_scoring(database_url, as_of, progress=, cancel=)` opens its own engine (an engine cannot
+cross a process boundary), runs `score_all` and returns its `ScoringRunResult` (a plain
+dataclass, so it pickles back to the parent). Only `score_all`'s public signature is used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from matviet_desktop.core.db.engine import make_engine
+from matviet_desktop.core.scoring.pipeline import CancelCheck, ProgressCallback, ScoringRunResult, score_all
+
+
+def run_scoring(
+    database_url: str,
+    as_of: dt.datetime | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> ScoringRunResult:
+    engine = make_engine(database_url)
+    try:
+        return score_all(engine, as_of, progress=progress, cancel=cancel)
+    finally:
+        engine.dispose()
