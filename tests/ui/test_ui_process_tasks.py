@@ -38,7 +38,11 @@ def _scores(engine: Engine) -> list[tuple[Any, ...]]:
 
 
 def test_scoring_in_a_child_process_reports_progress_and_scores_the_database(
-    qtbot, ctx: AppContext, engine: Engine, db_url: str, shop: dict[str, Any]
+    qtbot,
+    ctx: AppContext,
+    engine: Engine,
+    db_url: str,
+    shop: dict[str, Any],  # noqa: F811 - the imported fixture
 ) -> None:
     progress: list[Progress] = []
     results: list[Any] = []
@@ -68,7 +72,11 @@ def test_scoring_in_a_child_process_reports_progress_and_scores_the_database(
 
 
 def test_cancel_terminates_a_stuck_child_and_leaves_the_database_unchanged(
-    qtbot, ctx: AppContext, engine: Engine, db_url: str, shop: dict[str, Any]
+    qtbot,
+    ctx: AppContext,
+    engine: Engine,
+    db_url: str,
+    shop: dict[str, Any],  # noqa: F811 - the imported fixture
 ) -> None:
     before = _scores(engine)
     outcomes: list[Any] = []
@@ -165,3 +173,27 @@ def _other_sessions(conn: psycopg.Connection) -> int:
         "AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND state <> 'idle'"
     ).fetchone()
     return int(row[0]) if row else 0
+
+
+def test_settings_score_now_button_scores_in_a_child_process(
+    qtbot,
+    ctx: AppContext,
+    engine: Engine,
+    shop: dict[str, Any],  # noqa: F811 - the imported fixture
+) -> None:
+    from matviet_desktop.ui.pages.settings.page import SettingsPage
+
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    scoring = page.scoring
+    with qtbot.waitSignal(ctx.tasks.task_finished, timeout=CHILD_TIMEOUT_MS):
+        scoring.score_button.click()
+        assert not scoring.score_button.isEnabled()  # no second run while one is going
+    assert scoring.score_status.text() == f"Đã chấm điểm {len(shop) + 32} khách hàng."
+    assert scoring.score_button.isEnabled()
+    with engine.connect() as conn:
+        assert (
+            conn.execute(text("SELECT count(*) FROM scoring_runs WHERE status = 'succeeded'")).scalar_one()
+            == 1
+        )
