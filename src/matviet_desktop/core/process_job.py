@@ -19,6 +19,8 @@ Qt-free: the desktop app's task facility wraps this (`TaskRunner.submit_process`
 from __future__ import annotations
 
 import multiprocessing
+import os
+import sys
 import time
 import traceback
 from collections.abc import Callable
@@ -62,8 +64,24 @@ class _ChildCancel:
         return self()
 
 
+def _lower_priority() -> None:
+    """Background work yields the CPU to the app the user is looking at (best effort)."""
+    try:
+        if sys.platform == "win32":
+            import ctypes
+
+            below_normal = 0x4000  # BELOW_NORMAL_PRIORITY_CLASS
+            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+            kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal)
+        else:
+            os.nice(10)
+    except (OSError, AttributeError):
+        pass
+
+
 def _child_main(conn: Connection, cancel_event: Any, fn: Callable[..., Any]) -> None:
     """Entry point of the child: receive the call, run it, send progress and the outcome."""
+    _lower_priority()
     args, kwargs = conn.recv()
     cancel = _ChildCancel(cancel_event)
     last_sent = 0.0
