@@ -36,6 +36,7 @@ from matviet_desktop.core.connection import ResolvedDatabase
 from matviet_desktop.core.connection_check import probe
 from matviet_desktop.core.customers.queries import CustomerFilter, SortKey
 from matviet_desktop.core.db.engine import make_engine
+from matviet_desktop.ui.app import settle_startup_objects
 from matviet_desktop.ui.context import AppContext
 from matviet_desktop.ui.pages.customers.page import CustomersPage
 from matviet_desktop.ui.resources import apply_theme
@@ -152,6 +153,7 @@ def main() -> int:
     page = CustomersPage(ctx)
     page.resize(1360, 860)
     page.show()
+    settle_startup_objects()  # as the app does once its window is up
     model = page.list_view.table.model
     started = time.perf_counter()
     page.on_shown()
