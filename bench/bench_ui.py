@@ -218,7 +218,6 @@ def main() -> int:
 
     if not args.no_scoring:
         from matviet_desktop.core.scoring.jobs import run_scoring
-        from matviet_desktop.core.scoring.pipeline import score_all
 
         meter = StallMeter()
         gc_pauses = GcPauses()
@@ -236,6 +235,8 @@ def main() -> int:
                 on_error=done.append,
             )
         else:  # the old way, for comparison: a worker thread of the GUI process
+            from matviet_desktop.core.scoring.pipeline import score_all
+
             ctx.tasks.submit(
                 lambda job: score_all(engine, dt.datetime.now(dt.UTC), job.progress, job.cancel),
                 title="Chấm điểm",
