@@ -170,7 +170,7 @@ def _relay(
         if conn in ready:
             try:
                 message = conn.recv()
-            except EOFError:
+            except EOFError:  # the child closed its end without a last word: it died
                 message = None
             if message is not None:
                 kind = message[0]
@@ -184,13 +184,15 @@ def _relay(
                     raise ChildJobCancelled(message[1] or "Đã huỷ.")
                 if kind == "error":
                     raise ChildJobError(message[1], message[2], message[3])
-        if process.sentinel in ready or conn in ready:
+        elif process.sentinel in ready:
             if conn.poll(0):
-                continue  # the child's last message arrived together with its exit
-            process.join(1.0)
-            if kill_at is not None:
-                raise ChildJobCancelled("Đã huỷ.")
-            raise ChildJobError(
-                f"Tiến trình con dừng bất thường (mã thoát {process.exitcode}) trước khi trả kết quả.",
-                "ChildProcessError",
-            )
+                continue  # exited: read what it sent last (or its EOF) on the next turn
+        else:
+            continue
+        process.join(1.0)
+        if kill_at is not None:
+            raise ChildJobCancelled("Đã huỷ.")
+        raise ChildJobError(
+            f"Tiến trình con dừng bất thường (mã thoát {process.exitcode}) trước khi trả kết quả.",
+            "ChildProcessError",
+        )
