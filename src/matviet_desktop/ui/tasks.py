@@ -8,6 +8,10 @@ Results, errors and progress come back to the GUI thread through queued signals 
 Two pools, as in Picard: a general pool for queries, and a single-thread pool for writes that
 must be serialised (imports, scoring, migrations). A task submitted with a `key` supersedes the
 previous task with the same key (typing in a search box cancels the stale search).
+
+CPU-heavy core jobs (scoring) go through `submit_process`: the job runs in a child process
+(`core.process_job`) and a pool thread only waits on the pipe, so numpy/pandas holding the GIL
+can no longer stall the GUI thread. Same Task, same signals.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
+
+from matviet_desktop.core.process_job import DEFAULT_GRACE_S, ChildJobCancelled, run_in_child
 
 log = logging.getLogger(__name__)
 
@@ -190,12 +196,14 @@ class _Runnable(QRunnable):
         try:
             value = task.fn(Job(task))
         except BaseException as exc:
-            if task.cancel_token.is_set() or isinstance(exc, TaskCancelled):
+            if task.cancel_token.is_set() or isinstance(exc, TaskCancelled | ChildJobCancelled):
                 task.state = TaskState.CANCELLED
                 task.cancelled.emit()
             else:
                 task.state = TaskState.FAILED
                 details = traceback.format_exc()
+                if remote := getattr(exc, "remote_traceback", ""):
+                    details += "\nIn the child process:\n" + remote
                 log.error("Task %r failed:\n%s", task.title, details)
                 task.error.emit(TaskError(exc, details))
         else:
@@ -275,6 +283,27 @@ class TaskRunner(QObject):
         self.active_count_changed.emit(len(self._active))
         (self.serial_pool if serial else self.general_pool).start(_Runnable(task))
         return task
+
+    def submit_process(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        title: str,
+        grace_s: float = DEFAULT_GRACE_S,
+        **options: Any,
+    ) -> Task:
+        """Run a CPU-heavy core job `fn(*args, progress=, cancel=)` in a child process.
+
+        `fn` must be a picklable top-level function taking plain arguments (a database URL, a
+        date): it runs in a fresh 'spawn' process. Progress, result, error and cancel arrive as
+        for `submit` (same keyword options); on cancel the child is asked to stop and terminated
+        after `grace_s` seconds (its open transaction rolls back).
+        """
+        return self.submit(
+            lambda job: run_in_child(fn, *args, progress=job.progress, cancel=job.cancel, grace_s=grace_s),
+            title=title,
+            **options,
+        )
 
     def _on_finished(self, task: Task) -> None:
         if task in self._active:

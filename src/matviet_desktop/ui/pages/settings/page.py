@@ -246,12 +246,16 @@ class ScoringSection(QWidget):
         )
 
     def score_now(self) -> None:
-        from matviet_desktop.core.scoring.pipeline import score_all
+        from matviet_desktop.core.scoring.jobs import run_scoring
 
-        engine = self.ctx.engine
+        # A child process, not a thread: scoring's numpy/pandas work would hold the GUI's GIL.
+        # The URL (with its password) goes to the child through the pipe, never argv or logs.
+        url = self.ctx.engine.url.render_as_string(hide_password=False)
         self.score_button.setEnabled(False)
-        self.ctx.tasks.submit(
-            lambda job: score_all(engine, dt.datetime.now(dt.UTC), job.progress, job.cancel),
+        self.ctx.tasks.submit_process(
+            run_scoring,
+            url,
+            dt.datetime.now(dt.UTC),
             title=self.tr("Chấm điểm khách hàng"),
             serial=True,
             on_progress=self._progress,
