@@ -31,7 +31,8 @@ def _scores(engine: Engine) -> list[tuple[Any, ...]]:
             tuple(r)
             for r in conn.execute(
                 text(
-                    "SELECT id, lifecycle_stage, clv_tier, engagement_score, order_count FROM customers ORDER BY id"
+                    "SELECT c.id, sc.lifecycle_stage, sc.clv_tier, sc.engagement_score, c.order_count "
+                    "FROM customers c LEFT JOIN customer_scores sc ON sc.customer_id = c.id ORDER BY c.id"
                 )
             )
         ]
@@ -64,7 +65,10 @@ def test_scoring_in_a_child_process_reports_progress_and_scores_the_database(
     assert results[0].customers_scored == len(shop) + 32  # named customers and their look-alikes
     with engine.connect() as conn:
         unscored = conn.execute(
-            text("SELECT count(*) FROM customers WHERE lifecycle_stage IS NULL")
+            text(
+                "SELECT count(*) FROM customers c LEFT JOIN customer_scores sc ON sc.customer_id = c.id "
+                "WHERE sc.lifecycle_stage IS NULL"
+            )
         ).scalar_one()
         status = conn.execute(text("SELECT status FROM scoring_runs WHERE id = :i"), {"i": results[0].run_id})
         assert status.scalar_one() == "succeeded"
