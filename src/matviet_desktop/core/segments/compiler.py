@@ -29,6 +29,7 @@ from sqlalchemy import (
     and_,
     case,
     cast,
+    exists,
     extract,
     false,
     func,
@@ -140,6 +141,8 @@ class Context:
     as_of: dt.date
     # True when the caller gave no as-of date: segment membership is then the current one.
     live: bool
+    # The customer id that event and segment conditions test (see _source).
+    customer_id: Any = _c.id
 
     @property
     def end(self) -> dt.datetime:
@@ -374,13 +377,23 @@ def _event_forms(cond: EventCondition, ctx: Context) -> tuple[Bool, Bool]:
     rows = event_rows(cond, ctx, counted=not (n == 0 or (op == "gte" and n == 1)))
     cid = rows.selected_columns[0]
     if op in ("lte", "eq") and (op == "lte" or n == 0):
-        breaking = rows if n == 0 else rows.group_by(cid).having(func.count() > n)
-        return not_(_c.id.in_(breaking)), _c.id.in_(breaking)
+        if n == 0:
+            return not_(_has_row(rows, ctx)), _has_row(rows, ctx)
+        breaking = rows.group_by(cid).having(func.count() > n)
+        return not_(ctx.customer_id.in_(breaking)), ctx.customer_id.in_(breaking)
     if op == "gte" and n == 1:
-        matching = rows
-    else:
-        matching = rows.group_by(cid).having(func.count() >= n if op == "gte" else func.count() == n)
-    return _c.id.in_(matching), not_(_c.id.in_(matching))
+        return _has_row(rows, ctx), not_(_has_row(rows, ctx))
+    matching = rows.group_by(cid).having(func.count() >= n if op == "gte" else func.count() == n)
+    return ctx.customer_id.in_(matching), not_(ctx.customer_id.in_(matching))
+
+
+def _has_row(rows: Select[Any], ctx: Context) -> Bool:
+    """EXISTS (rows of this customer). Unlike `id IN (rows)`, PostgreSQL can turn a negated
+    EXISTS into an anti-join, and inside an OR it may probe the index per customer instead of
+    hashing every event when few customers reach the test. Ids are never NULL on either side,
+    so IN and EXISTS agree."""
+    cid = rows.selected_columns[0]
+    return exists(rows.where(cid == ctx.customer_id))
 
 
 # --- segment membership ---------------------------------------------------------------------
@@ -399,8 +412,8 @@ def segment_members(segment_id: Any, ctx: Context) -> Select[Any]:
 
 
 def _segment_forms(cond: SegmentCondition, ctx: Context) -> tuple[Bool, Bool]:
-    inside = _c.id.in_(segment_members(cond.segment, ctx))
-    outside = not_(_c.id.in_(segment_members(cond.segment, ctx)))
+    inside = _has_row(segment_members(cond.segment, ctx), ctx)
+    outside = not_(_has_row(segment_members(cond.segment, ctx), ctx))
     return (inside, outside) if cond.member else (outside, inside)
 
 
@@ -433,20 +446,93 @@ def compile_node(node: Node, ctx: Context, negate: bool = False) -> Bool:
 _NODE_TYPES = (AllOf, AnyOf, Not, FieldCondition, EventCondition, SegmentCondition)
 
 
-def _context(as_of: dt.date | None) -> Context:
-    return Context(as_of or today_vn(), live=as_of is None)
+SCORED_FIELDS = frozenset(
+    name for name, col in FIELD_COLUMNS.items() if getattr(col, "table", None) is scores
+)
+
+
+def _fields(node: Node) -> set[str]:
+    match node:
+        case AllOf(children) | AnyOf(children):
+            return set().union(*(_fields(c) for c in children))
+        case Not(child):
+            return _fields(child)
+        case FieldCondition():
+            return {node.field}
+    return set()
+
+
+def _needs_scores(node: Node, negate: bool = False) -> bool:
+    """True when no customer without a score row can match (every match passes a strict test
+    on a scored column), so the count can be taken over `customer_scores` alone."""
+    match node:
+        case AllOf(children) | AnyOf(children):
+            results = [_needs_scores(c, negate) for c in children]
+            conjunction = isinstance(node, AllOf) != negate
+            return any(results) if conjunction else bool(results) and all(results)
+        case Not(child):
+            return _needs_scores(child, not negate)
+        case FieldCondition() if node.field in SCORED_FIELDS:
+            flipped = negate != (node.op in _NEGATED_OPS)
+            if node.op == "is_null":
+                return flipped  # NOT (x IS NULL) rejects the empty scores
+            if node.op == "is_not_null":
+                return not flipped
+            return not flipped  # a positive comparison is false on NULL; its negation is not
+    return False
+
+
+@dataclass(frozen=True)
+class _Source:
+    from_: Any
+    customer_id: Any
+
+
+def _source(node: Node) -> _Source:
+    """Which tables a rule needs, and the id expression its event/segment conditions test.
+
+    * no scored field: `customers` alone;
+    * only scored fields, and a score row required to match: `customer_scores` alone (the
+      join to a million customers would only confirm what the foreign key guarantees);
+    * otherwise `customers LEFT JOIN customer_scores`, with event and segment conditions on
+      coalesce(score id, customer id) — always the customer's id, but referencing both tables,
+      so PostgreSQL does not copy an OR of those subqueries onto the customers scan, where it
+      would probe every customer instead of the few the scored conditions leave.
+    """
+    fields = _fields(node)
+    if not fields & SCORED_FIELDS:
+        return _Source(customers, _c.id)
+    if fields <= SCORED_FIELDS and _needs_scores(node):
+        return _Source(scores, _s.customer_id)
+    return _Source(customer_rows, func.coalesce(_s.customer_id, _c.id))
+
+
+def _context(as_of: dt.date | None, customer_id: Any = _c.id) -> Context:
+    return Context(as_of or today_vn(), live=as_of is None, customer_id=customer_id)
+
+
+def _parsed(rule: Any) -> Node:
+    return rule if isinstance(rule, _NODE_TYPES) else parse_rule(rule)
 
 
 def where_clause(rule: Any, as_of: dt.date | None = None) -> Bool:
-    """The WHERE condition on `customers` for a rule (JSON or parsed). Raises RuleInvalid."""
-    node = rule if isinstance(rule, _NODE_TYPES) else parse_rule(rule)
-    return compile_node(node, _context(as_of))
+    """The WHERE condition for a rule (JSON or parsed) over `customer_rows`. Raises RuleInvalid."""
+    node = _parsed(rule)
+    source = _source(node)
+    customer_id = _c.id if source.customer_id is _c.id else func.coalesce(_s.customer_id, _c.id)
+    return compile_node(node, _context(as_of, customer_id))
 
 
 def members_query(rule: Any, as_of: dt.date | None = None) -> Select[Any]:
-    """`SELECT customers.id FROM customers WHERE …`: the members of a rule, for campaigns to freeze."""
-    return select(_c.id.label("customer_id")).select_from(customer_rows).where(where_clause(rule, as_of))
+    """`SELECT customer_id …`: the members of a rule, for refreshes and campaigns to freeze."""
+    node = _parsed(rule)
+    source = _source(node)
+    condition = compile_node(node, _context(as_of, source.customer_id))
+    return select(source.customer_id.label("customer_id")).select_from(source.from_).where(condition)
 
 
 def count_query(rule: Any, as_of: dt.date | None = None) -> Select[Any]:
-    return select(func.count()).select_from(customer_rows).where(where_clause(rule, as_of))
+    node = _parsed(rule)
+    source = _source(node)
+    condition = compile_node(node, _context(as_of, source.customer_id))
+    return select(func.count()).select_from(source.from_).where(condition)
