@@ -315,3 +315,25 @@ def test_a_run_left_running_by_a_killed_process_is_marked_failed_by_the_next(eng
     with engine.connect() as conn:
         statuses = dict(conn.execute(text("SELECT id, status FROM scoring_runs")).all())
     assert statuses == {stale: "failed", result.run_id: "succeeded"}
+
+
+def test_a_backdated_run_leaves_the_order_aggregates_of_today(engine: Engine, shop) -> None:
+    score_all(engine, AS_OF)
+    with engine.connect() as conn:
+        today = dict(
+            conn.execute(
+                text("SELECT id, (order_count, total_spent, last_purchase_at)::text FROM customers")
+            ).all()
+        )
+    backdated = score_all(engine, AS_OF - dt.timedelta(days=200))
+    with engine.connect() as conn:
+        after = dict(
+            conn.execute(
+                text("SELECT id, (order_count, total_spent, last_purchase_at)::text FROM customers")
+            ).all()
+        )
+        stage = conn.execute(
+            text("SELECT count(*) FROM customer_scores WHERE scored_at = :t"), {"t": backdated.as_of}
+        )
+        assert stage.scalar_one() == len(today)  # the scores themselves are as of the backdated day
+    assert after == today and backdated.params["order_aggregates_written"] == 0

@@ -258,7 +258,14 @@ def _score_in_one_transaction(
         report("Ghi kết quả", 0.6)
         updated = writeback.write_scores(conn, scores, as_of)
         step("copy")
-        writeback.update_order_aggregates(conn, order_aggregates(frame))
+        if _orders_after(conn, as_of):
+            # A backdated run (a backtest, a re-run of a past day): the stored order aggregates
+            # describe all orders to date and must not be turned back to this day's values.
+            params["order_aggregates_written"] = 0
+        else:
+            params["order_aggregates_written"] = writeback.update_order_aggregates(
+                conn, order_aggregates(frame)
+            )
         step("order_aggregates")
         report("Ghi lịch sử vòng đời", 0.8)
         writeback.append_lifecycle_history(conn, run_id, as_of)
@@ -279,6 +286,13 @@ def _score_in_one_transaction(
         )
     report("Hoàn tất", 1.0)
     return ScoringRunResult(run_id, as_of, int(updated), params, counts, timings)
+
+
+def _orders_after(conn: psycopg.Connection, as_of: dt.datetime) -> bool:
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM orders WHERE status = 'completed' AND order_date > %s)", (as_of,)
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def order_aggregates(frame: pd.DataFrame) -> pd.DataFrame:

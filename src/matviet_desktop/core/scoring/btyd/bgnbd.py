@@ -58,7 +58,7 @@ class _Summary:
         ux, k, w = self.ux, self.x_index, self.w
         x, tx, T = self.x, self.tx, self.T
         # Per distinct x.
-        u_b1 = np.where(self.u_repeat, b + ux - 1, 1.0)
+        u_b1 = np.where(self.u_repeat, b + (ux - 1), 1.0)  # b + (x-1): (b + 1) - 1 is 0 for b < 1e-16
         u_a1 = gammaln(r + ux) - gammaln(r) + r * np.log(alpha)
         u_a2 = gammaln(b + ux) + gammaln(a + b) - gammaln(b) - gammaln(a + b + ux)
         u_log_a4 = np.where(self.u_repeat, np.log(a) - np.log(u_b1), -np.inf)
@@ -111,7 +111,7 @@ def fit_bgnbd(x: FloatArray, tx: FloatArray, T: FloatArray) -> BgNbdParams:
 def _odds_dead(p: BgNbdParams, x: FloatArray, tx: FloatArray, T: FloatArray) -> FloatArray:
     """a/(b+x-1) * ((alpha+T)/(alpha+t_x))^(r+x) for x > 0, else 0 (BG/NBD: x=0 means alive)."""
     repeat = x > 0
-    safe_b = np.where(repeat, p.b + x - 1, 1.0)
+    safe_b = np.where(repeat, p.b + (x - 1), 1.0)
     log_odds = np.log(p.a) - np.log(safe_b) + (p.r + x) * (np.log(p.alpha + T) - np.log(p.alpha + tx))
     return np.where(repeat, np.exp(np.minimum(log_odds, 700.0)), 0.0)
 
