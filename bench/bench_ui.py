@@ -61,7 +61,10 @@ class StallMeter:
     def __init__(self, interval_ms: int = 10) -> None:
         self.interval = interval_ms
         self.late_ms: list[float] = []
+        self.worst_at_s = 0.0  # seconds after start() of the worst tick, to match with progress
+        self.long_ticks: list[tuple[float, float]] = []  # (seconds after start, ms late) >= 100 ms
         self.clock = QElapsedTimer()
+        self.since_start = QElapsedTimer()
         self.timer = QTimer()
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self._tick)
@@ -69,6 +72,7 @@ class StallMeter:
     def start(self) -> None:
         self.late_ms.clear()
         self.clock.start()
+        self.since_start.start()
         self.timer.start()
 
     def stop(self) -> None:
@@ -85,7 +89,12 @@ class StallMeter:
 
     def _tick(self) -> None:
         elapsed = self.clock.restart()
-        self.late_ms.append(max(0.0, elapsed - self.interval))
+        late = max(0.0, elapsed - self.interval)
+        if not self.late_ms or late > max(self.late_ms):
+            self.worst_at_s = self.since_start.elapsed() / 1000.0
+        if late >= 100:
+            self.long_ticks.append((self.since_start.elapsed() / 1000.0, late))
+        self.late_ms.append(late)
 
 
 class GcPauses:
@@ -222,6 +231,7 @@ def main() -> int:
         meter = StallMeter()
         gc_pauses = GcPauses()
         done: list[object] = []
+        steps: list[tuple[float, str]] = []
         meter.start()
         scoring_started = time.perf_counter()
         if args.scoring_in == "process":  # what the app does: a child process, the GUI keeps its GIL
@@ -233,6 +243,7 @@ def main() -> int:
                 serial=True,
                 on_result=done.append,
                 on_error=done.append,
+                on_progress=lambda pr: steps.append((time.perf_counter() - scoring_started, pr.message)),
             )
         else:  # the old way, for comparison: a worker thread of the GUI process
             from matviet_desktop.core.scoring.pipeline import score_all
@@ -256,6 +267,10 @@ def main() -> int:
         rows.append((f"Longest GUI-thread stall while score_all runs ({args.scoring_in})", "< 100 ms",
                      f"{meter.summary()}, {i} searches meanwhile; {gc_pauses.summary()}"))  # fmt: skip
         rows.append(("score_all on this database (background task)", "—", f"{scoring_s:.0f} s ({outcome})"))
+        step = [label for at, label in steps if at <= meter.worst_at_s]
+        print(f"worst tick at {meter.worst_at_s:.1f} s, during step: {step[-1] if step else '(start)'}")
+        print(f"ticks >= 100 ms (s, ms): {[(round(a, 1), round(b)) for a, b in meter.long_ticks]}")
+        print(f"steps (s, label): {[(round(a, 1), m) for a, m in steps]}")
 
     print(f"\n{customers:,} customers — {args.database_url.rsplit('@', 1)[-1]}\n")
     print("| What | Target | Measured |")
