@@ -11,7 +11,7 @@ from matviet_desktop.ui.models.customer_table import CustomerTableModel
 from matviet_desktop.ui.widgets.common import label
 
 # Name stretches; the rest fit a 1024-px-wide window without a horizontal scroll bar.
-WIDTHS = [0, 112, 165, 135, 85, 118, 118, 62, 108, 82]
+WIDTHS = [0, 112, 140, 122, 92, 112, 116, 56, 104, 78]  # the name column (0) takes the rest
 
 
 class CustomerTableView(QWidget):
