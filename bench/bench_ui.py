@@ -127,6 +127,11 @@ def main() -> int:
     )
     parser.add_argument("--no-scoring", action="store_true", help="skip the scoring-stall measurement")
     parser.add_argument(
+        "--idle-while-scoring",
+        action="store_true",
+        help="do not search while scoring (isolates the job's own effect)",
+    )
+    parser.add_argument(
         "--scoring-in",
         choices=("process", "thread"),
         default="process",
@@ -257,6 +262,9 @@ def main() -> int:
             )
         i = 0
         while not done:
+            if args.idle_while_scoring:
+                wait_until(lambda: bool(done), timeout_s=3600)
+                continue
             model.set_query(CustomerFilter(search=terms[i % len(terms)]), count=False)
             wait_until(lambda: not model.is_loading or bool(done), timeout_s=3600)
             i += 1
