@@ -152,7 +152,9 @@ def test_the_database_url_never_reaches_the_child_command_line(qtbot, ctx: AppCo
         for child in multiprocessing.active_children():
             if child.name.startswith("matviet-job") and child.pid:
                 with open(f"/proc/{child.pid}/cmdline", "rb") as f:
-                    seen.append(f.read().decode(errors="replace"))
+                    cmdline = f.read().decode(errors="replace")
+                if cmdline:  # empty once the child is exiting (a zombie has no command line)
+                    seen.append(cmdline)
         return bool(seen)
 
     with qtbot.waitSignal(ctx.tasks.task_finished, timeout=CHILD_TIMEOUT_MS):
@@ -201,3 +203,25 @@ def test_settings_score_now_button_scores_in_a_child_process(
             conn.execute(text("SELECT count(*) FROM scoring_runs WHERE status = 'succeeded'")).scalar_one()
             == 1
         )
+
+
+def test_the_scoring_result_unpickles_without_the_scoring_libraries() -> None:
+    """The GUI process unpickles the child's result: that must not import pandas or scipy there."""
+    import datetime as dt
+    import pickle
+    import subprocess
+    import sys
+
+    from matviet_desktop.core.scoring.jobs import ScoringSummary
+
+    summary = ScoringSummary(
+        7, dt.datetime(2026, 6, 1, tzinfo=dt.UTC), 40, {"clv_tier": {"vip": 2}}, {"total": 1.5}
+    )
+    script = (
+        "import pickle, sys; r = pickle.loads(sys.stdin.buffer.read()); "
+        "print(r.customers_scored, 'pandas' in sys.modules, 'scipy' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], input=pickle.dumps(summary), capture_output=True, check=True
+    ).stdout.decode()
+    assert out.split() == ["40", "False", "False"]
