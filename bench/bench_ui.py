@@ -23,7 +23,9 @@ import gc
 import os
 import statistics
 import sys
+import threading
 import time
+import traceback
 from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -63,6 +65,9 @@ class StallMeter:
         self.late_ms: list[float] = []
         self.worst_at_s = 0.0  # seconds after start() of the worst tick, to match with progress
         self.long_ticks: list[tuple[float, float]] = []  # (seconds after start, ms late) >= 100 ms
+        self.samples: list[tuple[float, list[str]]] = []  # (GUI silent for s, other threads' stacks)
+        self.last_tick = 0.0
+        self.running = False
         self.clock = QElapsedTimer()
         self.since_start = QElapsedTimer()
         self.timer = QTimer()
@@ -71,11 +76,13 @@ class StallMeter:
 
     def start(self) -> None:
         self.late_ms.clear()
+        self.running = True
         self.clock.start()
         self.since_start.start()
         self.timer.start()
 
     def stop(self) -> None:
+        self.running = False
         self.timer.stop()
 
     def summary(self) -> str:
@@ -87,7 +94,28 @@ class StallMeter:
         worst = ", ".join(f"{v:.0f}" for v in late[-5:][::-1])
         return f"{late[-1]:.0f} ms max (p99 {p99:.0f} ms, {over} of {len(late)} ticks >= 100 ms; worst {worst} ms)"
 
+    def diagnose(self, threshold_s: float = 0.15) -> None:
+        """Sample every thread's stack whenever the GUI thread has not ticked for `threshold_s`:
+        what the other threads were doing is usually why (this is how an import under the GIL at
+        the end of each scoring run was found)."""
+        gui = threading.get_ident()
+        self.last_tick = time.perf_counter()
+
+        def watch() -> None:
+            while self.running:
+                time.sleep(0.02)
+                gap = time.perf_counter() - self.last_tick
+                if gap > threshold_s and len(self.samples) < 5:
+                    stacks = {
+                        t: "".join(traceback.format_stack(f)[-6:]) for t, f in sys._current_frames().items()
+                    }
+                    others = [st for t, st in stacks.items() if t not in (gui, threading.get_ident())]
+                    self.samples.append((gap, others))
+
+        threading.Thread(target=watch, daemon=True).start()
+
     def _tick(self) -> None:
+        self.last_tick = time.perf_counter()
         elapsed = self.clock.restart()
         late = max(0.0, elapsed - self.interval)
         if not self.late_ms or late > max(self.late_ms):
@@ -126,6 +154,11 @@ def main() -> int:
         "--baseline-s", type=float, default=60.0, help="seconds of searching without scoring, for comparison"
     )
     parser.add_argument("--no-scoring", action="store_true", help="skip the scoring-stall measurement")
+    parser.add_argument(
+        "--diagnose-stalls",
+        action="store_true",
+        help="print other threads' stacks when the GUI thread stalls",
+    )
     parser.add_argument(
         "--idle-while-scoring",
         action="store_true",
@@ -238,6 +271,8 @@ def main() -> int:
         done: list[object] = []
         steps: list[tuple[float, str]] = []
         meter.start()
+        if args.diagnose_stalls:
+            meter.diagnose()
         scoring_started = time.perf_counter()
         if args.scoring_in == "process":  # what the app does: a child process, the GUI keeps its GIL
             ctx.tasks.submit_process(
@@ -279,6 +314,10 @@ def main() -> int:
         print(f"worst tick at {meter.worst_at_s:.1f} s, during step: {step[-1] if step else '(start)'}")
         print(f"ticks >= 100 ms (s, ms): {[(round(a, 1), round(b)) for a, b in meter.long_ticks]}")
         print(f"steps (s, label): {[(round(a, 1), m) for a, m in steps]}")
+        for gap, others in meter.samples[:3]:
+            print(f"--- GUI thread silent for {gap:.2f} s; other threads:")
+            for stack in others:
+                print(stack)
 
     print(f"\n{customers:,} customers — {args.database_url.rsplit('@', 1)[-1]}\n")
     print("| What | Target | Measured |")
