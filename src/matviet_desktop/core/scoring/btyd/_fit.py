@@ -79,3 +79,19 @@ def numeric_gradient(f: Callable[[FloatArray], float], x: FloatArray, step: floa
         e[i] = step
         grad[i] = (f(x + e) - f(x - e)) / (2 * step)
     return grad
+
+
+Objective = Callable[[FloatArray], tuple[float, FloatArray]]
+
+
+def maximise_with_warm_start(
+    data: Compressed, objective: Callable[[Compressed], Objective], start: FloatArray, model: str
+) -> FloatArray:
+    """`maximise_log_params` on all distinct rows; with many of them, warm-started from a fit on a
+    weighted 20k subsample, so that the full-data optimiser needs only a few steps."""
+    if len(data.weights) > 50_000:
+        rng = np.random.default_rng(0)
+        pick = rng.choice(len(data.weights), 20_000, replace=False, p=data.weights / data.weights.sum())
+        sub = compress(*(column[pick] for column in data.columns))
+        start = maximise_log_params(objective(sub), start, model=model, gtol=1e-5)
+    return maximise_log_params(objective(data), start, model=model)

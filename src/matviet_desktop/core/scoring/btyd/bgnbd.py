@@ -12,7 +12,13 @@ from dataclasses import asdict, dataclass
 import numpy as np
 from scipy.special import betaln, digamma, gammaln, hyp2f1
 
-from matviet_desktop.core.scoring.btyd._fit import FloatArray, compress, maximise_log_params
+from matviet_desktop.core.scoring.btyd._fit import (
+    Compressed,
+    FloatArray,
+    Objective,
+    compress,
+    maximise_with_warm_start,
+)
 
 
 @dataclass(frozen=True)
@@ -88,21 +94,17 @@ class _Summary:
         return -ll / self.n, -grad / self.n
 
 
+def _objective(data: Compressed) -> Objective:
+    x, tx, T = data.columns
+    return _Summary(x, tx, T, data.weights, data.n_customers).neg_ll_and_grad
+
+
 def fit_bgnbd(x: FloatArray, tx: FloatArray, T: FloatArray) -> BgNbdParams:
     """Maximum-likelihood BG/NBD parameters for a summary table."""
     data = compress(x, tx, T)
     cx, ctx, cT = data.columns
-    summary = _Summary(cx, ctx, cT, data.weights, data.n_customers)
     start = np.log(np.array([1.0, max(float(np.mean(cT)), 1e-3), 1.0, 1.0]))
-    if len(cx) > 50_000:
-        # Warm start from a weighted subsample: the full-data optimiser then needs few steps.
-        rng = np.random.default_rng(0)
-        pick = rng.choice(len(cx), 20_000, replace=False, p=data.weights / data.weights.sum())
-        sub = compress(cx[pick], ctx[pick], cT[pick])
-        sx, stx, sT = sub.columns
-        sub_summary = _Summary(sx, stx, sT, sub.weights, sub.n_customers)
-        start = maximise_log_params(sub_summary.neg_ll_and_grad, start, model="BG/NBD", gtol=1e-5)
-    best = maximise_log_params(summary.neg_ll_and_grad, start, model="BG/NBD")
+    best = maximise_with_warm_start(data, _objective, start, model="BG/NBD")
     r, alpha, a, b = (float(v) for v in np.exp(best))
     ll = float(data.weights @ log_likelihood(r, alpha, a, b, cx, ctx, cT))
     return BgNbdParams(r, alpha, a, b, ll, data.n_customers)
