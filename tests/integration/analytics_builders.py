@@ -233,3 +233,28 @@ def campaign_scenario(r: Rows) -> Rows:
     # Campaign C: an old draft outside the period.
     r.campaign("C", "email", status="draft", created_at=vn(2025, 12, 1))
     return r
+
+
+def segment_scenario(r: Rows) -> Rows:
+    """Two stores, four customers, two segments with members joining and leaving around March
+    2026, and orders inside, before and around those stays (one cancelled)."""
+    r.store("hn", "HN01")
+    r.store("hcm", "HCM01", "Hồ Chí Minh")
+    for key, store in (("k1", "hn"), ("k2", "hn"), ("k3", "hcm"), ("k4", "hcm")):
+        r.customer(key, store)
+    r.segment("S1", "Trung thành")
+    r.segment("S2", "Có nguy cơ")
+    r.membership("k1", "S1", vn(2026, 1, 1))
+    r.membership("k2", "S1", vn(2026, 1, 1), vn(2026, 3, 15))
+    r.membership("k2", "S2", vn(2026, 3, 15))
+    r.membership("k3", "S2", vn(2026, 2, 1))
+    r.membership("k4", "S1", vn(2026, 3, 20))
+    r.order("o1", "k1", "hn", vn(2026, 3, 5), 1_000_000)
+    r.order("o2", "k2", "hn", vn(2026, 3, 10), 2_000_000)  # still in S1 then
+    r.order("o3", "k2", "hn", vn(2026, 3, 20), 500_000)  # in S2 by then
+    r.order("o4", "k3", "hcm", vn(2026, 3, 21), 300_000)
+    r.order("o5", "k1", "hn", vn(2026, 2, 10), 400_000)  # previous period (29/01–28/02)
+    r.order("o6", "k3", "hcm", vn(2026, 1, 15), 999_000)  # before the previous period
+    r.order("o7", "k4", "hcm", vn(2026, 3, 10), 700_000)  # before k4 joined S1
+    r.order("o8", "k1", "hn", vn(2026, 3, 6), 5_000_000, status="cancelled")
+    return r

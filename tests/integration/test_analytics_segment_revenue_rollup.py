@@ -13,7 +13,7 @@ from matviet_desktop.core.analytics import AnalyticsFilter, segment_revenue
 from matviet_desktop.core.analytics import segment_performance as sp
 from matviet_desktop.core.segments import service as seg
 from matviet_desktop.core.segments.refresh import refresh_segment, set_static_members
-from tests.integration.analytics_builders import Rows, vn
+from tests.integration.analytics_builders import Rows, segment_scenario, vn
 
 MARCH = AnalyticsFilter(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
 COLUMNS = [
@@ -29,28 +29,9 @@ COLUMNS = [
 
 @pytest.fixture
 def rows(engine: Engine) -> Rows:
-    r = Rows(engine)
-    r.store("hn", "HN01")
-    r.store("hcm", "HCM01", "Hồ Chí Minh")
-    for key, store in (("k1", "hn"), ("k2", "hn"), ("k3", "hcm"), ("k4", "hcm")):
-        r.customer(key, store)
-    r.segment("S1", "Trung thành")
-    r.segment("S2", "Có nguy cơ")
-    r.membership("k1", "S1", vn(2026, 1, 1))
-    r.membership("k2", "S1", vn(2026, 1, 1), vn(2026, 3, 15))
-    r.membership("k2", "S2", vn(2026, 3, 15))
-    r.membership("k3", "S2", vn(2026, 2, 1))
-    r.membership("k4", "S1", vn(2026, 3, 20))
-    r.order("o1", "k1", "hn", vn(2026, 3, 5), 1_000_000)
+    r = segment_scenario(Rows(engine))
     r.order("o1b", "k1", "hn", vn(2026, 3, 5, 18), 250_000)  # same day and store: one rollup row
     r.order("o1c", "k1", "hcm", vn(2026, 3, 5, 19), 120_000)  # same day, other store
-    r.order("o2", "k2", "hn", vn(2026, 3, 10), 2_000_000)
-    r.order("o3", "k2", "hn", vn(2026, 3, 20), 500_000)
-    r.order("o4", "k3", "hcm", vn(2026, 3, 21), 300_000)
-    r.order("o5", "k1", "hn", vn(2026, 2, 10), 400_000)
-    r.order("o6", "k3", "hcm", vn(2026, 1, 15), 999_000)
-    r.order("o7", "k4", "hcm", vn(2026, 3, 10), 700_000)
-    r.order("o8", "k1", "hn", vn(2026, 3, 6), 5_000_000, status="cancelled")
     # Local-day edges: 23:59 on 31/03 is in March, 00:00 on 01/03 too, 23:59 on 28/02 is not.
     r.order("e1", "k1", "hn", vn(2026, 3, 31, 23, 59), 11_000)
     r.order("e2", "k3", "hcm", vn(2026, 3, 1, 0, 0), 22_000)
