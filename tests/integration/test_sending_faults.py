@@ -108,26 +108,47 @@ def test_same_storm_without_provider_dedup_shows_duplicates(engine, db_url) -> N
         assert len(provider.esms.duplicates()) >= 1
 
 
-def test_lease_loss_is_fenced(engine, db_url) -> None:
-    """A frozen worker (SIGSTOP) outlives its lease; another completes its rows; when the first
-    wakes up its finalizes change nothing and it sends nothing more from the lost claim."""
+def _wait_until_stopped(proc, timeout_s: float = 30.0) -> None:
+    """Poll /proc until the process reports state T (stopped by its own failpoint)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "the worker exited before reaching its failpoint"
+        with open(f"/proc/{proc.pid}/stat", encoding="ascii") as f:
+            if f.read().rsplit(")", 1)[1].split()[0] == "T":
+                return
+        time.sleep(0.02)
+    raise AssertionError("the worker never reached its failpoint")
+
+
+@pytest.mark.parametrize("freeze_at", ["after_provider_ok", "in_finalize"])
+def test_lease_loss_is_fenced(engine, db_url, freeze_at) -> None:
+    """A worker freezes (SIGSTOP) right after the provider accepted a message, or inside its
+    finalize transaction holding the rows' locks; it outlives its lease and another worker
+    completes its rows. When it wakes up its finalize changes nothing (audited as a lost lease)
+    and it sends nothing more from the lost claim."""
     cid = make_campaign(engine, 40)
     with fake_esms() as provider:
-        provider.esms.faults.latency_s = 0.2
+        provider.esms.faults.latency_s = 0.05
         env = {
             **STORM_ENV,
             "MATVIET_SEND_LEASE_S": "2",
             "MATVIET_SEND_BATCH_SIZE": "20",
             "MATVIET_SEND_CONCURRENCY": "1",
+            # The server ends the frozen session soon, releasing its row locks to the rescuer.
+            "MATVIET_SEND_IDLE_TX_TIMEOUT_S": "1",
         }
         frozen = spawn_worker(
-            db_url, provider, cid, extra_env=env, args=("--until-idle", "--json"), capture=True, cli=True
+            db_url,
+            provider,
+            cid,
+            failpoints=f"{freeze_at}:stop",
+            extra_env=env,
+            args=("--until-idle", "--json"),
+            capture=True,
+            cli=True,
         )
-        deadline = time.monotonic() + 30
-        while sum(provider.esms.raw.values()) < 3 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        frozen.send_signal(signal.SIGSTOP)
         try:
+            _wait_until_stopped(frozen)
             rescuer = engine_for(db_url, provider, lease_s=2.0, batch_size=20, rate_per_s=5000)
             stats = rescuer.run(cid, until_idle=True)
             rescuer.close()

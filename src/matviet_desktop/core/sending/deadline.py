@@ -99,18 +99,23 @@ class DbSession:
         application_name: str = "matviet-sender",
         deadline_s: float = 10.0,
         connect_timeout_s: int = 5,
+        idle_tx_timeout_s: float = 15.0,
     ) -> None:
         self.conninfo = libpq_conninfo(url)
         self.application_name = application_name
         self.deadline_s = deadline_s
         self.connect_timeout_s = connect_timeout_s
+        self.idle_tx_timeout_ms = max(1, int(idle_tx_timeout_s * 1000))
         self.watchdog = Watchdog()
         self._conn: psycopg.Connection | None = None
         self.reconnects = 0
 
     def _connect(self) -> psycopg.Connection:
         # Server-side limits so that a dead client never holds locks for long (research §5.6).
-        options = "-c synchronous_commit=on -c statement_timeout=30s -c lock_timeout=5s -c idle_in_transaction_session_timeout=60s"
+        options = (
+            "-c synchronous_commit=on -c statement_timeout=30s -c lock_timeout=5s "
+            f"-c idle_in_transaction_session_timeout={self.idle_tx_timeout_ms}"
+        )
         return psycopg.connect(
             self.conninfo,
             autocommit=True,
@@ -133,7 +138,12 @@ class DbSession:
             conn = self._conn
             with self.watchdog.guard(conn, deadline_s or self.deadline_s), conn.transaction():
                 return fn(conn)
-        except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+        except psycopg.Error as exc:
+            # A session the server ended (e.g. IdleInTransactionSessionTimeout, SQLSTATE 25P03) is
+            # not an OperationalError, but it leaves the connection closed all the same.
+            lost = self._conn is None or self._conn.closed or self._conn.broken
+            if not (lost or isinstance(exc, (psycopg.OperationalError, psycopg.InterfaceError))):
+                raise
             self.discard()
             raise DbUnavailable(str(exc).strip() or type(exc).__name__) from exc
 

@@ -47,6 +47,9 @@ class EngineConfig:
     backoff_cap_s: float = 900.0
     dedup_margin_s: float = 4 * 3600.0  # resend only while now - first attempt < window - margin
     db_deadline_s: float = 10.0
+    # A worker frozen inside a transaction holds its row locks until the server ends the session:
+    # this bounds how long a rescuer waits for them. Our transactions last milliseconds.
+    idle_tx_timeout_s: float = 15.0
     idle_horizon_s: float = 5.0  # until_idle: stop when nothing is due within this horizon
     qc_batch_size: int = 500
     rate_per_s: float | None = None  # override the provider setting
@@ -132,6 +135,7 @@ class SendEngine:
             self.url,
             application_name=f"matviet-sender-{str(self.worker_id)[:8]}",
             deadline_s=self.config.db_deadline_s,
+            idle_tx_timeout_s=self.config.idle_tx_timeout_s,
         )
         self.channel_factory = channel_factory or default_channel_factory(self.url)
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
@@ -148,14 +152,18 @@ class SendEngine:
 
     def _db_until(self, fn: Callable[[psycopg.Connection], T], give_up_at: float) -> T | None:
         """Retry a write through database outages until `give_up_at` (monotonic); after that the
-        lease has expired anyway and the rescue plus the RequestId take over."""
+        lease has expired anyway and the rescue plus the RequestId take over. At least one retry
+        runs on a fresh connection: a worker that was frozen finds its session ended by the server,
+        and its fenced write still belongs in the audit (as a lost lease)."""
         backoff = Backoff()
+        tries = 0
         while True:
+            tries += 1
             try:
                 return self.session.run(fn)
             except DbUnavailable as exc:
                 self.stats.db_errors += 1
-                if time.monotonic() >= give_up_at:
+                if time.monotonic() >= give_up_at and tries >= 2:
                     log.warning("giving up a database write after the lease expired: %s", exc)
                     return None
                 time.sleep(min(backoff.next_delay(), max(0.05, give_up_at - time.monotonic())))
@@ -570,6 +578,7 @@ class SendEngine:
             changed = outbox.finalize(
                 conn, token, rows, worker=self.worker_id, channel=camp.campaign_type, batch_id=batch_id
             )
+            failpoint("in_finalize")  # frozen here, the worker holds its rows' locks
             if pause_reason:
                 conn.execute(
                     "UPDATE campaigns SET status = 'paused_error', pause_reason = %s, updated_at = now() "
