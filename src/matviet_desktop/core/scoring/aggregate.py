@@ -21,6 +21,7 @@ from matviet_desktop.core.scoring import engagement
 from matviet_desktop.core.scoring.settings import ScoringSettings
 
 LOCAL_TZ = "Asia/Ho_Chi_Minh"
+PartQuery = Callable[[tuple[str | None, str | None]], sql.Composed]
 
 # Columns returned in this order; money stays text until the model needs floats (exact write-back).
 _AGGREGATE = """
@@ -151,10 +152,10 @@ def aggregate_query(
         decay=sql.SQL("{}::float8").format(sql.Literal(engagement.decay_rate_per_day(settings))),
         types=sql.Literal(types),
         weights=sql.Literal(weights),
-        part_orders=_id_range("customer_id", part),
-        part_items=_id_range("order_customer_id", part),
-        part_engagements=_id_range("ce.customer_id", part),
-        part_customers=_id_range("cu.id", part),
+        part_orders=id_range("customer_id", part),
+        part_items=id_range("order_customer_id", part),
+        part_engagements=id_range("ce.customer_id", part),
+        part_customers=id_range("cu.id", part),
     )
 
 
@@ -163,7 +164,7 @@ def local_day_number(moment: dt.datetime) -> int:
     return (moment.astimezone(dt.timezone(dt.timedelta(hours=7))).date() - dt.date(1970, 1, 1)).days
 
 
-def _id_range(column: str, part: tuple[str | None, str | None]) -> sql.Composable:
+def id_range(column: str, part: tuple[str | None, str | None]) -> sql.Composable:
     lo, hi = part
     conditions: list[sql.Composable] = [sql.SQL("TRUE")]
     if lo is not None:
@@ -195,6 +196,7 @@ def read_customer_aggregate(
     settings: ScoringSettings,
     connect: Callable[[], psycopg.Connection] | None = None,
     partitions: int = 1,
+    query: PartQuery | None = None,
 ) -> pd.DataFrame:
     """One row per customer (including those without orders), via COPY TO STDOUT as CSV.
 
@@ -203,9 +205,13 @@ def read_customer_aggregate(
     of its time funnelling wide rows through Gather Merge into one process, while independent
     range queries keep every core busy to the end. All of them read the snapshot exported by
     `conn`'s transaction, so together they see exactly one consistent state.
+    `query(part)` gives the statement for a part; by default the aggregate of the orders
+    (core.scoring.facts gives the same columns from the stored facts).
     """
+    if query is None:
+        query = lambda part: aggregate_query(as_of, settings, part)  # noqa: E731
     if connect is None or partitions <= 1:
-        return _parse(_copy_out(conn, aggregate_query(as_of, settings)))
+        return _parse(_copy_out(conn, query((None, None))))
     snapshot = conn.execute("SELECT pg_export_snapshot()").fetchone()[0]  # type: ignore[index]
 
     def run(part: tuple[str | None, str | None]) -> bytes:
@@ -215,7 +221,7 @@ def read_customer_aggregate(
                 worker.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
                 worker.execute(sql.SQL("SET TRANSACTION SNAPSHOT {}").format(sql.Literal(snapshot)))
                 worker.execute("SET LOCAL max_parallel_workers_per_gather = 0")  # we are the parallelism
-                return _copy_out(worker, aggregate_query(as_of, settings, part))
+                return _copy_out(worker, query(part))
         finally:
             worker.close()
 

@@ -1,6 +1,7 @@
 """`score_all`: score every customer as of a moment and write the results back in one transaction.
 
-Steps: one SQL aggregate (COPY out) -> fit BG/NBD and Gamma-Gamma and predict in numpy -> COPY
+Steps: the per-customer facts refreshed for the customers whose data changed (core.scoring.facts;
+a backdated run aggregates the orders instead) -> one read per customer (COPY out) -> fit BG/NBD and Gamma-Gamma and predict in numpy -> COPY
 into the next `customer_scores` table -> order aggregates updated where they changed -> lifecycle
 history appended -> the next table indexed and swapped in -> the run recorded in `scoring_runs`.
 Readers never see a half-scored database (MVCC and a swap at commit), so the app can stay open
@@ -21,7 +22,7 @@ import pandas as pd
 import psycopg
 from sqlalchemy import Engine
 
-from matviet_desktop.core.scoring import behaviour, clv, engagement, lifecycle, rfm, writeback
+from matviet_desktop.core.scoring import behaviour, clv, engagement, facts, lifecycle, rfm, writeback
 from matviet_desktop.core.scoring.aggregate import default_partitions, read_customer_aggregate
 from matviet_desktop.core.scoring.btyd import bgnbd, gamma_gamma
 from matviet_desktop.core.scoring.btyd._fit import FitError
@@ -206,9 +207,15 @@ def score_all(
                 "INSERT INTO scoring_runs (as_of, status) VALUES (%s, 'running') RETURNING id", (as_of,)
             ).fetchone()[0]  # type: ignore[index]
         try:
-            result = _score_in_one_transaction(
-                conn, _connector(engine), run_id, as_of, report, step, timings, started
-            )
+            with conn.transaction():
+                writeback.take_scoring_lock(conn, session=True)
+            try:
+                result = _score_in_one_transaction(
+                    conn, _connector(engine), run_id, as_of, report, step, timings, started
+                )
+            finally:
+                with conn.transaction():
+                    writeback.release_scoring_lock(conn)
         except BaseException as exc:
             status = "cancelled" if isinstance(exc, ScoringCancelled) else "failed"
             with conn.transaction():
@@ -239,6 +246,14 @@ def _score_in_one_transaction(
     started: float,
 ) -> ScoringRunResult:
     with conn.transaction():
+        settings = load_settings_psycopg(conn)
+        use_facts = facts.usable_at(conn, as_of, settings)
+    facts_info: dict[str, Any] = {"facts": "not_used"}
+    if use_facts:
+        report("Cập nhật dữ liệu tổng hợp của khách có thay đổi", 0.02)
+        facts_info = facts.refresh(conn, settings, as_of, connect, default_partitions())
+    step("facts")
+    with conn.transaction():
         writeback.take_scoring_lock(conn)
         # Holding the lock, any other run still marked running was killed mid-way (e.g. the app's
         # child process terminated on cancel): its transaction rolled back, so say so.
@@ -248,12 +263,16 @@ def _score_in_one_transaction(
             "WHERE status = 'running' AND id <> %s",
             (run_id,),
         )
-        settings = load_settings_psycopg(conn)
         report("Tổng hợp đơn hàng theo khách", 0.05)
-        frame = read_customer_aggregate(conn, as_of, settings, connect, default_partitions())
+        query = None
+        if use_facts:
+            ref = facts.ref_day(conn)
+            query = lambda part: facts.read_query(settings, as_of, ref, part)  # noqa: E731
+        frame = read_customer_aggregate(conn, as_of, settings, connect, default_partitions(), query)
         step("aggregate")
         report("Ước lượng mô hình và dự báo", 0.35)
         scores, params = compute_scores(frame, settings)
+        params.update(facts_info)
         step("model")
         report("Ghi kết quả", 0.6)
         updated = writeback.write_scores(conn, scores, as_of)

@@ -59,14 +59,21 @@ _INDEXES = (  # (name, column) — the same names as the ORM model, applied afte
 _TEXT = np.dtypes.StringDType()
 _CHUNK_ROWS = 100_000
 _NULL = "\\N"
-SCORING_LOCK_KEY = 0x6D76_5F73  # pg_advisory_xact_lock key: one scoring run at a time
+SCORING_LOCK_KEY = 0x6D76_5F73  # advisory lock key: one scoring run at a time
 
 
-def take_scoring_lock(conn: psycopg.Connection) -> None:
-    """Refuse a second concurrent run instead of letting two runs race for the swap."""
-    got = conn.execute("SELECT pg_try_advisory_xact_lock(%s)", (SCORING_LOCK_KEY,)).fetchone()
+def take_scoring_lock(conn: psycopg.Connection, *, session: bool = False) -> None:
+    """Refuse a second concurrent run instead of letting two runs race for the swap. A session
+    lock (held across the facts refresh and the scoring transaction) must be released with
+    `release_scoring_lock`; a transaction lock ends with the transaction."""
+    function = "pg_try_advisory_lock" if session else "pg_try_advisory_xact_lock"
+    got = conn.execute(f"SELECT {function}(%s)", (SCORING_LOCK_KEY,)).fetchone()
     if not got or not got[0]:
         raise RuntimeError("Một lần chấm điểm khác đang chạy; hãy đợi nó xong rồi thử lại.")
+
+
+def release_scoring_lock(conn: psycopg.Connection) -> None:
+    conn.execute("SELECT pg_advisory_unlock(%s)", (SCORING_LOCK_KEY,))
 
 
 def write_scores(conn: psycopg.Connection, scores: pd.DataFrame, as_of: dt.datetime) -> int:

@@ -4,9 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Identity, Index, Integer, String, Text, text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Float,
+    ForeignKey,
+    Identity,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Table,
+    Text,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -67,3 +83,64 @@ class CustomerLifecycleHistory(Base):
     scoring_run_id: Mapped[int | None] = mapped_column(
         BigInteger, ForeignKey("scoring_runs.id", ondelete="SET NULL")
     )
+
+
+class CustomerOrderFacts(Base):
+    """The as-of-independent part of the scoring aggregate, one row per customer with completed
+    orders or engagements; refreshed by each scoring run for the customers marked changed
+    (migration 0011). A cache: UNLOGGED, rebuilt from the orders whenever its state row is gone."""
+
+    __tablename__ = "customer_order_facts"
+    __table_args__ = {"prefixes": ["UNLOGGED"]}
+
+    customer_id: Mapped[uuid.UUID] = mapped_column(UUID, primary_key=True)
+    n_orders: Mapped[int] = mapped_column(Integer)
+    n_days: Mapped[int] = mapped_column(Integer)
+    # Local (UTC+7) day numbers since 1970-01-01; prev_last_day is the purchase day before the last.
+    first_day: Mapped[int | None] = mapped_column(Integer)
+    last_day: Mapped[int | None] = mapped_column(Integer)
+    prev_last_day: Mapped[int | None] = mapped_column(Integer)
+    total_spent: Mapped[Decimal | None] = mapped_column(Numeric)
+    first_day_amount: Mapped[float | None] = mapped_column(Float)
+    n_discounted: Mapped[int] = mapped_column(Integer)
+    discounted_spend: Mapped[float | None] = mapped_column(Float)
+    n_in_store: Mapped[int] = mapped_column(Integer)
+    t0: Mapped[int] = mapped_column(Integer)
+    t1: Mapped[int] = mapped_column(Integer)
+    t2: Mapped[int] = mapped_column(Integer)
+    t3: Mapped[int] = mapped_column(Integer)
+    t4: Mapped[int] = mapped_column(Integer)
+    t5: Mapped[int] = mapped_column(Integer)
+    first_store_id: Mapped[int | None] = mapped_column(Integer)
+    first_in_store: Mapped[bool | None] = mapped_column(Boolean)
+    first_purchase_at: Mapped[dt.datetime | None]
+    last_purchase_at: Mapped[dt.datetime | None]
+    # sum(exp(decay * (day - ref_day))) and its engagement analogue: decay to any as-of is one
+    # multiplication by exp(-decay * (as_of - ref)).
+    purchase_decay_sum: Mapped[float] = mapped_column(Float)
+    engagement_decay_sum: Mapped[float] = mapped_column(Float)
+    preferred_store_id: Mapped[int | None] = mapped_column(Integer)
+    preferred_category: Mapped[str | None] = mapped_column(Text)
+
+
+# Customers whose orders, order lines or engagements changed since the facts were refreshed
+# (written by statement-level triggers). No key: duplicates are fine, and a writer's marker never
+# waits on a refresh deleting the same customer's older marker.
+scoring_dirty_customers = Table(
+    "scoring_dirty_customers",
+    Base.metadata,
+    Column("customer_id", UUID, nullable=False),
+    prefixes=["UNLOGGED"],
+)
+
+
+class ScoringFactsState(Base):
+    """One row while `customer_order_facts` is complete: the settings it was built for."""
+
+    __tablename__ = "scoring_facts_state"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"), {"prefixes": ["UNLOGGED"]})
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    fingerprint: Mapped[str] = mapped_column(Text)
+    ref_day: Mapped[int] = mapped_column(Integer)
+    built_at: Mapped[dt.datetime]

@@ -1,0 +1,330 @@
+"""Per-customer scoring facts kept between runs, so a daily run re-aggregates only what changed.
+
+`customer_order_facts` holds the part of the scoring aggregate that does not depend on the as-of
+moment: counts, sums, first and last purchase day, the purchase day before the last, timing
+slots, preferred store and category, and the purchase and engagement decay sums taken relative
+to a reference day (exp(-k(as_of - t)) = exp(-k(as_of - ref)) * exp(k(t - ref)), so decaying
+to any as-of is one multiplication). Statement-level triggers (migration 0011) mark customers
+whose orders, order lines or engagements change; a run re-aggregates those, set-based, before it
+reads the facts of every customer.
+
+The facts describe all data to date, so they serve runs whose as-of is not before any order or
+weighted engagement; a backdated run (a backtest) uses the full aggregate instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+import psycopg
+from psycopg import sql
+
+from matviet_desktop.core.scoring import engagement
+from matviet_desktop.core.scoring.aggregate import id_range, id_ranges, local_day_number
+from matviet_desktop.core.scoring.settings import ScoringSettings
+
+# Bump when the facts query changes meaning: every database rebuilds its facts on the next run.
+FACTS_VERSION = 1
+# Past this share of customers marked changed (and this many markers), one rebuild beats
+# re-aggregating them customer by customer.
+REBUILD_SHARE = 0.25
+REBUILD_MIN_MARKERS = 50_000
+# exp(k * (as_of - ref)) must stay far from float8 overflow (exp(709)); past this, rebuild.
+MAX_DECAY_EXPONENT = 300.0
+
+_COLUMNS = (
+    "customer_id, n_orders, n_days, first_day, last_day, prev_last_day, total_spent, first_day_amount, "
+    "n_discounted, discounted_spend, n_in_store, t0, t1, t2, t3, t4, t5, first_store_id, first_in_store, "
+    "first_purchase_at, last_purchase_at, purchase_decay_sum, engagement_decay_sum, preferred_store_id, "
+    "preferred_category"
+)
+
+# The scoring aggregate (core.scoring.aggregate) without its as-of: same definitions, same order.
+_BUILD = (
+    "INSERT INTO customer_order_facts ("
+    + _COLUMNS
+    + ")"
+    + """
+WITH o AS (
+    SELECT customer_id, store_id, order_date, total_amount, channel,
+           discount_amount > 0 AS has_discount,
+           CASE WHEN discount_amount > 0 OR promo_code IS NOT NULL THEN total_amount::float8 ELSE 0 END
+               AS discounted_amount,
+           floor((date_part('epoch', order_date) + 25200) / 86400)::int AS day,
+           CASE WHEN (floor((date_part('epoch', order_date) + 25200) / 86400)::int + 3) % 7 >= 5
+                THEN 3 ELSE 0 END
+           + CASE WHEN floor((date_part('epoch', order_date) + 25200) / 3600)::int % 24 < 12 THEN 0
+                  WHEN floor((date_part('epoch', order_date) + 25200) / 3600)::int % 24 < 17 THEN 1
+                  ELSE 2 END AS slot
+    FROM orders
+    WHERE status = 'completed' AND {scope_orders}
+), d AS (
+    SELECT customer_id, day,
+           count(*) AS n, sum(total_amount) AS amt, sum(discounted_amount) AS disc_amt,
+           count(*) FILTER (WHERE channel = 'in_store') AS n_store,
+           count(*) FILTER (WHERE has_discount) AS n_disc,
+           min(store_id) AS store_id, bool_or(channel = 'in_store') AS any_store,
+           min(order_date) AS first_at, max(order_date) AS last_at,
+           count(*) FILTER (WHERE slot = 0) AS t0, count(*) FILTER (WHERE slot = 1) AS t1,
+           count(*) FILTER (WHERE slot = 2) AS t2, count(*) FILTER (WHERE slot = 3) AS t3,
+           count(*) FILTER (WHERE slot = 4) AS t4, count(*) FILTER (WHERE slot = 5) AS t5
+    FROM o
+    GROUP BY customer_id, day
+), w AS (
+    SELECT d.*,
+           lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS prev_day,
+           row_number() OVER (PARTITION BY customer_id ORDER BY day) AS k
+    FROM d
+), c AS (
+    SELECT customer_id, sum(n)::int AS n_orders, count(*)::int AS n_days,
+           min(day) AS first_day, max(day) AS last_day, max(prev_day) AS prev_last_day,
+           sum(amt) AS total_spent, sum(amt::float8) FILTER (WHERE k = 1) AS first_day_amount,
+           sum(n_disc)::int AS n_discounted, sum(disc_amt) AS discounted_spend,
+           sum(n_store)::int AS n_in_store,
+           sum(t0)::int AS t0, sum(t1)::int AS t1, sum(t2)::int AS t2,
+           sum(t3)::int AS t3, sum(t4)::int AS t4, sum(t5)::int AS t5,
+           min(store_id) FILTER (WHERE k = 1) AS first_store_id,
+           bool_or(any_store) FILTER (WHERE k = 1) AS first_in_store,
+           min(first_at) AS first_purchase_at, max(last_at) AS last_purchase_at,
+           sum(exp({decay} * (day - {ref_day})::float8)) AS purchase_decay_sum
+    FROM w
+    GROUP BY customer_id
+), ps AS (
+    SELECT DISTINCT ON (customer_id) customer_id, store_id
+    FROM (SELECT customer_id, store_id, count(*) AS n, max(order_date) AS last_at
+          FROM orders WHERE status = 'completed' AND {scope_orders}
+          GROUP BY customer_id, store_id) s
+    ORDER BY customer_id, n DESC, last_at DESC, store_id
+), pc AS (
+    SELECT DISTINCT ON (customer_id) customer_id, category
+    FROM (SELECT order_customer_id AS customer_id, category, sum(quantity * unit_price - discount) AS spend
+          FROM order_items
+          WHERE order_status = 'completed' AND {scope_items}
+          GROUP BY order_customer_id, category) s
+    ORDER BY customer_id, spend DESC, category
+), e AS (
+    SELECT ce.customer_id,
+           sum(wt.weight * exp({decay} * (date_part('epoch', ce.created_at) - {ref_epoch}) / 86400.0))
+               AS engagement_decay_sum
+    FROM customer_engagements ce
+    JOIN unnest({types}::text[], {weights}::float8[]) AS wt(engagement_type, weight)
+      ON wt.engagement_type = ce.engagement_type
+    WHERE {scope_engagements}
+    GROUP BY ce.customer_id
+)
+SELECT coalesce(c.customer_id, e.customer_id), coalesce(c.n_orders, 0), coalesce(c.n_days, 0),
+       c.first_day, c.last_day, c.prev_last_day, c.total_spent, c.first_day_amount,
+       coalesce(c.n_discounted, 0), c.discounted_spend, coalesce(c.n_in_store, 0),
+       coalesce(c.t0, 0), coalesce(c.t1, 0), coalesce(c.t2, 0), coalesce(c.t3, 0), coalesce(c.t4, 0),
+       coalesce(c.t5, 0), c.first_store_id, c.first_in_store, c.first_purchase_at, c.last_purchase_at,
+       coalesce(c.purchase_decay_sum, 0), coalesce(e.engagement_decay_sum, 0), ps.store_id, pc.category
+FROM c
+FULL JOIN e ON e.customer_id = c.customer_id
+LEFT JOIN ps ON ps.customer_id = c.customer_id
+LEFT JOIN pc ON pc.customer_id = c.customer_id
+"""
+)
+
+# The aggregate's columns (same names, types and text forms) computed from the facts at an as-of.
+_READ = """
+SELECT cu.id AS customer_id, coalesce(f.n_orders, 0) AS n_orders, coalesce(f.n_days, 0) AS n_days,
+       {as_of_day} - f.first_day AS days_since_first, {as_of_day} - f.last_day AS days_since_last,
+       f.last_day - f.first_day AS span_days, f.last_day - f.prev_last_day AS gap_before_last,
+       f.total_spent, f.first_day_amount, f.discounted_spend,
+       round(f.total_spent / nullif(f.n_orders, 0), 2) AS avg_order_value,
+       round(f.n_discounted::numeric / nullif(f.n_orders, 0), 4) AS order_discount_share,
+       coalesce(f.n_in_store, 0) AS n_in_store, coalesce(f.n_orders - f.n_in_store, 0) AS n_online,
+       coalesce(f.t0, 0) AS t0, coalesce(f.t1, 0) AS t1, coalesce(f.t2, 0) AS t2,
+       coalesce(f.t3, 0) AS t3, coalesce(f.t4, 0) AS t4, coalesce(f.t5, 0) AS t5,
+       f.first_store_id, f.first_in_store, f.first_purchase_at, f.last_purchase_at,
+       coalesce(f.purchase_decay_sum * {purchase_factor}, 0) AS decayed_purchases,
+       coalesce(f.engagement_decay_sum * {engagement_factor}, 0) AS decayed_other,
+       f.preferred_store_id, f.preferred_category,
+       (cu.order_count, cu.total_spent, cu.avg_order_value, cu.first_purchase_at, cu.last_purchase_at,
+        cu.discount_share)
+       IS DISTINCT FROM
+       (coalesce(f.n_orders, 0), coalesce(f.total_spent, 0), round(f.total_spent / nullif(f.n_orders, 0), 2),
+        f.first_purchase_at, f.last_purchase_at, round(f.n_discounted::numeric / nullif(f.n_orders, 0), 4))
+       AS order_aggregates_changed
+FROM customers cu
+LEFT JOIN customer_order_facts f ON f.customer_id = cu.id
+WHERE {part_customers}
+"""
+
+
+def fingerprint(settings: ScoringSettings) -> str:
+    """What the stored facts depend on besides the data: rebuilt when it changes."""
+    types, weights = engagement.non_purchase_weights(settings)
+    return json.dumps(
+        {
+            "version": FACTS_VERSION,
+            "decay": engagement.decay_rate_per_day(settings),
+            "types": types,
+            "weights": weights,
+        },
+        sort_keys=True,
+    )
+
+
+def usable_at(conn: psycopg.Connection, as_of: dt.datetime, settings: ScoringSettings) -> bool:
+    """The facts describe all data to date: they serve `as_of` only if nothing they count lies after it."""
+    types, _ = engagement.non_purchase_weights(settings)
+    row = conn.execute(
+        "SELECT NOT EXISTS (SELECT 1 FROM orders WHERE status = 'completed' AND order_date > %(t)s) "
+        "   AND NOT EXISTS (SELECT 1 FROM customer_engagements "
+        "                   WHERE engagement_type = ANY(%(types)s) AND created_at > %(t)s)",
+        {"t": as_of, "types": types},
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def refresh(
+    conn: psycopg.Connection,
+    settings: ScoringSettings,
+    as_of: dt.datetime,
+    connect: Callable[[], psycopg.Connection] | None = None,
+    partitions: int = 1,
+) -> dict[str, int | str]:
+    """Bring the facts up to date (rebuild, or re-aggregate the marked customers), committing as
+    it goes: the facts are a cache, right whatever the scoring run does next. The caller holds
+    the scoring lock. Returns what was done, for the run's record."""
+    with conn.transaction():
+        state = conn.execute("SELECT fingerprint, ref_day FROM scoring_facts_state").fetchone()
+        marked = conn.execute("SELECT count(*) FROM scoring_dirty_customers").fetchone()[0]  # type: ignore[index]
+        customers = conn.execute("SELECT count(*) FROM customers").fetchone()[0]  # type: ignore[index]
+    decay = engagement.decay_rate_per_day(settings)
+    as_of_day = local_day_number(as_of)
+    reason = None
+    if state is None:
+        reason = "missing"
+    elif state[0] != fingerprint(settings):
+        reason = "settings"
+    elif decay * abs(as_of_day - state[1]) > MAX_DECAY_EXPONENT:
+        reason = "reference_day"
+    elif marked > max(REBUILD_SHARE * customers, REBUILD_MIN_MARKERS):
+        reason = "many_changes"
+    if reason is not None:
+        _rebuild(conn, settings, as_of_day, connect, partitions)
+    refreshed = _refresh_marked(conn, settings)
+    return {
+        "facts": "rebuilt" if reason else "refreshed",
+        "facts_reason": reason or "",
+        "facts_refreshed": refreshed,
+    }
+
+
+def read_query(
+    settings: ScoringSettings, as_of: dt.datetime, ref_day: int, part: tuple[str | None, str | None]
+) -> sql.Composed:
+    decay = engagement.decay_rate_per_day(settings)
+    as_of_day = local_day_number(as_of)
+    return sql.SQL(_READ).format(
+        as_of_day=sql.Literal(as_of_day),
+        purchase_factor=sql.Literal(math.exp(-decay * (as_of_day - ref_day))),
+        engagement_factor=sql.Literal(math.exp(-decay * (as_of.timestamp() - ref_day * 86400.0) / 86400.0)),
+        part_customers=id_range("cu.id", part),
+    )
+
+
+def ref_day(conn: psycopg.Connection) -> int:
+    row = conn.execute("SELECT ref_day FROM scoring_facts_state").fetchone()
+    if row is None:
+        raise RuntimeError("customer_order_facts is not built")
+    return int(row[0])
+
+
+def _build_query(settings: ScoringSettings, ref: int, scope: dict[str, sql.Composable]) -> sql.Composed:
+    types, weights = engagement.non_purchase_weights(settings)
+    return sql.SQL(_BUILD).format(
+        decay=sql.SQL("{}::float8").format(sql.Literal(engagement.decay_rate_per_day(settings))),
+        ref_day=sql.Literal(ref),
+        ref_epoch=sql.SQL("{}::float8").format(sql.Literal(ref * 86400.0)),
+        types=sql.Literal(types),
+        weights=sql.Literal(weights),
+        **scope,
+    )
+
+
+def _rebuild(
+    conn: psycopg.Connection,
+    settings: ScoringSettings,
+    ref: int,
+    connect: Callable[[], psycopg.Connection] | None,
+    partitions: int,
+) -> None:
+    """Facts of every customer from scratch: id ranges in parallel, each in its own transaction.
+    Changes committed after the markers are cleared keep their markers for the refresh after."""
+    with conn.transaction():
+        conn.execute("DELETE FROM scoring_facts_state")
+        conn.execute("TRUNCATE customer_order_facts")
+        conn.execute("DELETE FROM scoring_dirty_customers")
+
+    def run(part: tuple[str | None, str | None]) -> None:
+        worker = connect() if connect is not None and partitions > 1 else conn
+        try:
+            with worker.transaction():
+                # A scan of everything: sort in memory, no JIT, sequential scans over index walks.
+                for setting in (
+                    "work_mem = '256MB'",
+                    "jit = off",
+                    "enable_indexscan = off",
+                    "enable_bitmapscan = off",
+                ):
+                    worker.execute(f"SET LOCAL {setting}")
+                if worker is not conn:
+                    worker.execute("SET LOCAL max_parallel_workers_per_gather = 0")  # we are the parallelism
+                scope = {
+                    "scope_orders": id_range("customer_id", part),
+                    "scope_items": id_range("order_customer_id", part),
+                    "scope_engagements": id_range("ce.customer_id", part),
+                }
+                worker.execute(_build_query(settings, ref, scope))
+        finally:
+            if worker is not conn:
+                worker.close()
+
+    parts = id_ranges(partitions if connect is not None else 1)
+    if len(parts) == 1:
+        run(parts[0])
+    else:
+        with ThreadPoolExecutor(max_workers=len(parts), thread_name_prefix="scoring-facts") as pool:
+            list(pool.map(run, parts))
+    with conn.transaction():
+        conn.execute("ANALYZE customer_order_facts")
+        conn.execute(
+            "INSERT INTO scoring_facts_state (id, fingerprint, ref_day, built_at) VALUES (1, %s, %s, now())",
+            (fingerprint(settings), ref),
+        )
+
+
+def _refresh_marked(conn: psycopg.Connection, settings: ScoringSettings) -> int:
+    """Re-aggregate the customers marked since the last refresh, in one transaction. Each statement
+    reads a newer snapshot than the marker delete, so it sees every change whose marker it took."""
+    with conn.transaction():
+        ref = ref_day(conn)
+        conn.execute("CREATE TEMP TABLE scoring_refresh_batch (customer_id uuid PRIMARY KEY) ON COMMIT DROP")
+        taken = conn.execute(
+            "WITH taken AS (DELETE FROM scoring_dirty_customers RETURNING customer_id) "
+            "INSERT INTO scoring_refresh_batch SELECT DISTINCT customer_id FROM taken"
+        ).rowcount
+        if taken <= 0:
+            return 0
+        conn.execute("ANALYZE scoring_refresh_batch")
+        conn.execute(
+            "DELETE FROM customer_order_facts f USING scoring_refresh_batch b WHERE f.customer_id = b.customer_id"
+        )
+        batch = sql.SQL("(SELECT customer_id FROM scoring_refresh_batch)")
+        scope = {
+            "scope_orders": sql.SQL("customer_id IN {}").format(batch),
+            # Lines through their orders' customer index; the lines' own customer copy is unindexed.
+            "scope_items": sql.SQL("order_id IN (SELECT id FROM orders WHERE customer_id IN {})").format(
+                batch
+            ),
+            "scope_engagements": sql.SQL("ce.customer_id IN {}").format(batch),
+        }
+        conn.execute(_build_query(settings, ref, scope))
+        return taken

@@ -1,0 +1,170 @@
+"""The stored scoring facts (migration 0011) give exactly the aggregate of the orders, after
+every kind of write the triggers must notice, and a run uses them only when it may."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+
+import numpy as np
+import pandas as pd
+import psycopg
+import pytest
+from sqlalchemy import Engine, text
+
+from matviet_desktop.core.scoring import facts
+from matviet_desktop.core.scoring.aggregate import read_customer_aggregate
+from matviet_desktop.core.scoring.pipeline import load_settings_psycopg, score_all
+from tests.integration.scoring_data import (
+    AS_OF,
+    add_customer,
+    add_engagement,
+    add_order,
+    add_stores,
+    set_setting,
+)
+
+FLOATS = ["first_day_amount", "discounted_spend", "decayed_purchases", "decayed_other"]
+
+
+@pytest.fixture
+def people(engine: Engine) -> dict[str, uuid.UUID]:
+    with engine.begin() as conn:
+        add_stores(conn)
+        names = ("loyal", "twice", "once", "online", "mover", "watcher", "prospect")
+        c = {name: add_customer(conn, name) for name in names}
+        for days in (700, 400, 250, 90, 3):
+            add_order(conn, c["loyal"], days, 3_000_000, discount=100_000 if days < 100 else 0)
+        add_order(conn, c["loyal"], 3, 500_000, category="sunglasses", hour=18)  # same day: one purchase day
+        add_order(conn, c["twice"], 300, store_code="HN01")
+        add_order(conn, c["twice"], 30, category="contact_lenses")
+        add_order(conn, c["once"], 45, 1_250_000)
+        add_order(conn, c["online"], 120, 800_000, channel="website", hour=21)
+        add_order(conn, c["online"], 60, 900_000, status="cancelled")
+        add_order(conn, c["mover"], 200)
+        add_engagement(conn, c["watcher"], "eye_exam", 10)
+        add_engagement(conn, c["watcher"], "store_visit", 400)
+        add_engagement(conn, c["loyal"], "campaign_clicked", 2)
+    return c
+
+
+@pytest.fixture
+def conn(engine: Engine) -> Iterator[psycopg.Connection]:
+    url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(url, autocommit=True) as connection:
+        yield connection
+
+
+def _from_orders(conn: psycopg.Connection, as_of: dt.datetime) -> pd.DataFrame:
+    with conn.transaction():
+        return read_customer_aggregate(conn, as_of, load_settings_psycopg(conn))
+
+
+def _from_facts(conn: psycopg.Connection, as_of: dt.datetime) -> pd.DataFrame:
+    with conn.transaction():
+        settings = load_settings_psycopg(conn)
+        ref = facts.ref_day(conn)
+        return read_customer_aggregate(
+            conn, as_of, settings, query=lambda part: facts.read_query(settings, as_of, ref, part)
+        )
+
+
+def _assert_same(left: pd.DataFrame, right: pd.DataFrame) -> None:
+    left = left.sort_values("customer_id").reset_index(drop=True)
+    right = right.sort_values("customer_id").reset_index(drop=True)
+    assert list(left.columns) == list(right.columns)
+    pd.testing.assert_frame_equal(left.drop(columns=FLOATS), right.drop(columns=FLOATS), check_exact=True)
+    np.testing.assert_allclose(
+        left[FLOATS].to_numpy(float), right[FLOATS].to_numpy(float), rtol=1e-9, atol=1e-12, equal_nan=True
+    )
+
+
+def _refresh(conn: psycopg.Connection, as_of: dt.datetime = AS_OF) -> dict[str, int | str]:
+    with conn.transaction():
+        settings = load_settings_psycopg(conn)
+    return facts.refresh(conn, settings, as_of)
+
+
+def test_facts_equal_the_aggregate_after_every_kind_of_change(engine: Engine, people, conn) -> None:
+    first = _refresh(conn)
+    assert first["facts"] == "rebuilt" and first["facts_reason"] == "missing"
+    expected = _from_orders(conn, AS_OF)
+    assert expected["n_orders"].sum() == 11 and (expected["decayed_other"] > 0).sum() == 2
+    _assert_same(_from_facts(conn, AS_OF), expected)
+
+    with engine.begin() as db:
+        add_order(db, people["once"], 2, 4_000_000, channel="website")  # insert
+        db.execute(  # a completed order refunded
+            text(
+                "UPDATE orders SET status = 'refunded' WHERE customer_id = :c AND order_date = "
+                "(SELECT max(order_date) FROM orders WHERE customer_id = :c)"
+            ),
+            {"c": people["twice"]},
+        )
+        db.execute(  # an order moved to another customer (a merge)
+            text("UPDATE orders SET customer_id = :to WHERE customer_id = :c"),
+            {"c": people["mover"], "to": people["prospect"]},
+        )
+        db.execute(  # a line's category corrected
+            text("UPDATE order_items SET category = 'sunglasses' WHERE order_customer_id = :c"),
+            {"c": people["online"]},
+        )
+        db.execute(  # a lost engagement
+            text("DELETE FROM customer_engagements WHERE customer_id = :c AND engagement_type = 'eye_exam'"),
+            {"c": people["watcher"]},
+        )
+        db.execute(
+            text(
+                "DELETE FROM order_items WHERE order_id IN (SELECT id FROM orders WHERE customer_id = :c "
+                "AND order_date < now() - interval '600 days')"
+            ),
+            {"c": people["loyal"]},
+        )
+        db.execute(
+            text("DELETE FROM orders WHERE customer_id = :c AND order_date < now() - interval '600 days'"),
+            {"c": people["loyal"]},
+        )
+    expected = _from_orders(conn, AS_OF)
+    assert not expected.equals(_from_facts(conn, AS_OF))  # the stored facts are now stale
+    second = _refresh(conn)
+    touched = {"once", "twice", "mover", "prospect", "online", "watcher", "loyal"}
+    assert second == {"facts": "refreshed", "facts_reason": "", "facts_refreshed": len(touched)}
+    _assert_same(_from_facts(conn, AS_OF), expected)
+    # The same facts serve a later day: only the as-of arithmetic changes.
+    later = AS_OF + dt.timedelta(days=40, hours=5)
+    _assert_same(_from_facts(conn, later), _from_orders(conn, later))
+    assert _refresh(conn, later)["facts_refreshed"] == 0
+
+
+def test_facts_are_rebuilt_when_the_engagement_settings_change(engine: Engine, people, conn) -> None:
+    _refresh(conn)
+    with engine.begin() as db:
+        set_setting(db, "engagement_half_life_days", "30")
+    again = _refresh(conn)
+    assert (again["facts"], again["facts_reason"]) == ("rebuilt", "settings")
+    _assert_same(_from_facts(conn, AS_OF), _from_orders(conn, AS_OF))
+
+
+def test_a_backdated_run_aggregates_the_orders_and_a_current_one_uses_the_facts(
+    engine: Engine, people, monkeypatch
+) -> None:
+    assert score_all(engine, AS_OF - dt.timedelta(days=100)).params["facts"] == "not_used"
+    assert score_all(engine, AS_OF).params["facts"] == "rebuilt"
+    with engine.begin() as db:
+        add_engagement(db, people["prospect"], "store_visit", 1)
+    assert score_all(engine, AS_OF).params["facts_refreshed"] == 1
+    with engine.connect() as db:
+        via_facts = db.execute(text(SCORES)).all()
+    monkeypatch.setattr(facts, "usable_at", lambda *_: False)
+    assert score_all(engine, AS_OF).params["facts"] == "not_used"
+    with engine.connect() as db:
+        via_orders = db.execute(text(SCORES)).all()
+    assert via_facts == via_orders and len(via_orders) == len(people)
+
+
+SCORES = (
+    "SELECT customer_id, lifecycle_stage, rfm_segment, clv_tier, engagement_score, churn_risk, "
+    "round(clv_predicted, -3), preferred_category, preferred_store_id, price_sensitivity "
+    "FROM customer_scores ORDER BY customer_id"
+)
