@@ -86,7 +86,11 @@ def main() -> None:
         as_of = (
             dt.datetime.fromisoformat(args.as_of)
             if args.as_of
-            else conn.execute("SELECT max(order_date) FROM orders").fetchone()[0]  # type: ignore[index]
+            # A daily run right after the last data arrived (as-of = now would be the same).
+            else conn.execute(
+                "SELECT greatest((SELECT max(order_date) FROM orders), "
+                "(SELECT max(created_at) FROM customer_engagements))"
+            ).fetchone()[0]  # type: ignore[index]
         )
         orders = conn.execute("SELECT count(*) FROM orders").fetchone()[0]  # type: ignore[index]
 

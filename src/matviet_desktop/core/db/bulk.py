@@ -192,6 +192,42 @@ def copy_rows(
     return n
 
 
+# Binary COPY types of fixed width: PostgreSQL type → numpy big-endian dtype.
+FIXED_BINARY = {"int2": ">i2", "int4": ">i4", "int8": ">i8", "float8": ">f8", "bool": "?", "uuid": "V16"}
+_BINARY_HEADER = b"PGCOPY\n\xff\r\n\x00"
+
+
+def parse_fixed_binary(data: bytes, fields: Sequence[tuple[str, str]]) -> dict[str, np.ndarray]:
+    """`COPY … TO STDOUT (FORMAT binary)` output whose fields are all fixed-width and never NULL
+    (the query casts and coalesces them) → one numpy array per field, without a loop per row:
+    every row then has the same layout, so the whole body is one structured array."""
+    if not data.startswith(_BINARY_HEADER):
+        raise ValueError("not PostgreSQL binary COPY data")
+    start = len(_BINARY_HEADER) + 8 + int.from_bytes(data[15:19], "big")  # flags, extension area
+    layout: list[tuple[str, str]] = [("_count", ">i2")]
+    for k, (_, kind) in enumerate(fields):
+        layout += [(f"_len{k}", ">i4"), (f"f{k}", FIXED_BINARY[kind])]
+    row = np.dtype(layout)
+    body = len(data) - start - 2  # the trailer is a field count of -1
+    if body % row.itemsize or data[-2:] != b"\xff\xff":
+        raise ValueError("binary COPY rows are not of the expected fixed layout (a NULL or a wider type?)")
+    rows = np.frombuffer(data, dtype=row, offset=start, count=body // row.itemsize)
+    if rows.size and (rows["_count"] != len(fields)).any():
+        raise ValueError("binary COPY rows have an unexpected number of fields")
+    out = {}
+    for k, (name, kind) in enumerate(fields):
+        width = np.dtype(FIXED_BINARY[kind]).itemsize
+        if rows.size and (rows[f"_len{k}"] != width).any():
+            raise ValueError(f"binary COPY field {name} is NULL or not {kind}")
+        column = np.ascontiguousarray(rows[f"f{k}"])
+        out[name] = (
+            column.view(np.uint8).reshape(-1, 16)
+            if kind == "uuid"
+            else column.astype(column.dtype.newbyteorder("="))
+        )
+    return out
+
+
 @contextmanager
 def deferred_indexes_and_keys(connection: psycopg.Connection, tables: Sequence[str]) -> Iterator[None]:
     """Drop indexes, primary/unique keys and foreign keys of `tables`; recreate them on exit.

@@ -11,6 +11,7 @@ import io
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -21,7 +22,7 @@ from matviet_desktop.core.scoring import engagement
 from matviet_desktop.core.scoring.settings import ScoringSettings
 
 LOCAL_TZ = "Asia/Ho_Chi_Minh"
-PartQuery = Callable[[tuple[str | None, str | None]], sql.Composed]
+T = TypeVar("T")
 
 # Columns returned in this order; money stays text until the model needs floats (exact write-back).
 _AGGREGATE = """
@@ -196,43 +197,54 @@ def read_customer_aggregate(
     settings: ScoringSettings,
     connect: Callable[[], psycopg.Connection] | None = None,
     partitions: int = 1,
-    query: PartQuery | None = None,
 ) -> pd.DataFrame:
-    """One row per customer (including those without orders), via COPY TO STDOUT as CSV.
+    """One row per customer (including those without orders), via COPY TO STDOUT as CSV."""
+    blocks = in_parts(
+        conn,
+        lambda worker, part: copy_out(worker, aggregate_query(as_of, settings, part), "csv, HEADER true"),
+        connect,
+        partitions,
+    )
+    return _parse(b"".join(blocks[:1] + [block.split(b"\n", 1)[1] for block in blocks[1:]]))
 
-    With `connect` and `partitions` > 1 the customers are split into id ranges, each aggregated
-    on its own connection in a thread: PostgreSQL's own parallel plan for this query spends most
-    of its time funnelling wide rows through Gather Merge into one process, while independent
-    range queries keep every core busy to the end. All of them read the snapshot exported by
-    `conn`'s transaction, so together they see exactly one consistent state.
-    `query(part)` gives the statement for a part; by default the aggregate of the orders
-    (core.scoring.facts gives the same columns from the stored facts).
+
+def in_parts(
+    conn: psycopg.Connection,
+    fetch: Callable[[psycopg.Connection, tuple[str | None, str | None]], T],
+    connect: Callable[[], psycopg.Connection] | None = None,
+    partitions: int = 1,
+) -> list[T]:
+    """`fetch(connection, id range)` over `partitions` ranges of customer ids, in id order.
+
+    With `connect` and `partitions` > 1 each range runs on its own connection in a thread:
+    PostgreSQL's own parallel plan for the aggregate spends most of its time funnelling wide
+    rows through Gather Merge into one process, while independent range queries keep every
+    core busy to the end. All of them read the snapshot exported by `conn`'s transaction, so
+    together they see exactly one consistent state.
     """
-    if query is None:
-        query = lambda part: aggregate_query(as_of, settings, part)  # noqa: E731
     if connect is None or partitions <= 1:
-        return _parse(_copy_out(conn, query((None, None))))
+        return [fetch(conn, (None, None))]
     snapshot = conn.execute("SELECT pg_export_snapshot()").fetchone()[0]  # type: ignore[index]
 
-    def run(part: tuple[str | None, str | None]) -> bytes:
+    def run(part: tuple[str | None, str | None]) -> T:
         worker = connect()
         try:
             with worker.transaction():
                 worker.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
                 worker.execute(sql.SQL("SET TRANSACTION SNAPSHOT {}").format(sql.Literal(snapshot)))
                 worker.execute("SET LOCAL max_parallel_workers_per_gather = 0")  # we are the parallelism
-                return _copy_out(worker, query(part))
+                return fetch(worker, part)
         finally:
             worker.close()
 
     with ThreadPoolExecutor(max_workers=partitions, thread_name_prefix="scoring-aggregate") as pool:
-        blocks = list(pool.map(run, id_ranges(partitions)))
-    return _parse(b"".join(blocks[:1] + [block.split(b"\n", 1)[1] for block in blocks[1:]]))
+        return list(pool.map(run, id_ranges(partitions)))
 
 
-def _copy_out(conn: psycopg.Connection, query: sql.Composed) -> bytes:
+def copy_out(conn: psycopg.Connection, query: sql.Composed, options: str) -> bytes:
+    """`COPY (query) TO STDOUT WITH (FORMAT <options>)`, all of it, as bytes."""
     buffer = io.BytesIO()
-    copy_sql = sql.SQL("COPY ({}) TO STDOUT WITH (FORMAT csv, HEADER true)").format(query)
+    copy_sql = sql.SQL("COPY ({}) TO STDOUT WITH (FORMAT {})").format(query, sql.SQL(options))
     with conn.cursor() as cur:
         # One big analytic statement: enough memory to sort in RAM, no JIT compile time, and a
         # sequential scan + sort of orders instead of a random-access index walk by customer.

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -45,7 +44,7 @@ _COLUMNS = (
 
 # The scoring aggregate (core.scoring.aggregate) without its as-of: same definitions, same order.
 _BUILD = (
-    "INSERT INTO customer_order_facts ("
+    "INSERT INTO customer_order_facts ("  # noqa: S608 - constant column list
     + _COLUMNS
     + ")"
     + """
@@ -129,32 +128,6 @@ LEFT JOIN pc ON pc.customer_id = c.customer_id
 """
 )
 
-# The aggregate's columns (same names, types and text forms) computed from the facts at an as-of.
-_READ = """
-SELECT cu.id AS customer_id, coalesce(f.n_orders, 0) AS n_orders, coalesce(f.n_days, 0) AS n_days,
-       {as_of_day} - f.first_day AS days_since_first, {as_of_day} - f.last_day AS days_since_last,
-       f.last_day - f.first_day AS span_days, f.last_day - f.prev_last_day AS gap_before_last,
-       f.total_spent, f.first_day_amount, f.discounted_spend,
-       round(f.total_spent / nullif(f.n_orders, 0), 2) AS avg_order_value,
-       round(f.n_discounted::numeric / nullif(f.n_orders, 0), 4) AS order_discount_share,
-       coalesce(f.n_in_store, 0) AS n_in_store, coalesce(f.n_orders - f.n_in_store, 0) AS n_online,
-       coalesce(f.t0, 0) AS t0, coalesce(f.t1, 0) AS t1, coalesce(f.t2, 0) AS t2,
-       coalesce(f.t3, 0) AS t3, coalesce(f.t4, 0) AS t4, coalesce(f.t5, 0) AS t5,
-       f.first_store_id, f.first_in_store, f.first_purchase_at, f.last_purchase_at,
-       coalesce(f.purchase_decay_sum * {purchase_factor}, 0) AS decayed_purchases,
-       coalesce(f.engagement_decay_sum * {engagement_factor}, 0) AS decayed_other,
-       f.preferred_store_id, f.preferred_category,
-       (cu.order_count, cu.total_spent, cu.avg_order_value, cu.first_purchase_at, cu.last_purchase_at,
-        cu.discount_share)
-       IS DISTINCT FROM
-       (coalesce(f.n_orders, 0), coalesce(f.total_spent, 0), round(f.total_spent / nullif(f.n_orders, 0), 2),
-        f.first_purchase_at, f.last_purchase_at, round(f.n_discounted::numeric / nullif(f.n_orders, 0), 4))
-       AS order_aggregates_changed
-FROM customers cu
-LEFT JOIN customer_order_facts f ON f.customer_id = cu.id
-WHERE {part_customers}
-"""
-
 
 def fingerprint(settings: ScoringSettings) -> str:
     """What the stored facts depend on besides the data: rebuilt when it changes."""
@@ -215,19 +188,6 @@ def refresh(
         "facts_reason": reason or "",
         "facts_refreshed": refreshed,
     }
-
-
-def read_query(
-    settings: ScoringSettings, as_of: dt.datetime, ref_day: int, part: tuple[str | None, str | None]
-) -> sql.Composed:
-    decay = engagement.decay_rate_per_day(settings)
-    as_of_day = local_day_number(as_of)
-    return sql.SQL(_READ).format(
-        as_of_day=sql.Literal(as_of_day),
-        purchase_factor=sql.Literal(math.exp(-decay * (as_of_day - ref_day))),
-        engagement_factor=sql.Literal(math.exp(-decay * (as_of.timestamp() - ref_day * 86400.0) / 86400.0)),
-        part_customers=id_range("cu.id", part),
-    )
 
 
 def ref_day(conn: psycopg.Connection) -> int:

@@ -22,7 +22,16 @@ import pandas as pd
 import psycopg
 from sqlalchemy import Engine
 
-from matviet_desktop.core.scoring import behaviour, clv, engagement, facts, lifecycle, rfm, writeback
+from matviet_desktop.core.scoring import (
+    behaviour,
+    clv,
+    engagement,
+    facts,
+    facts_read,
+    lifecycle,
+    rfm,
+    writeback,
+)
 from matviet_desktop.core.scoring.aggregate import default_partitions, read_customer_aggregate
 from matviet_desktop.core.scoring.btyd import bgnbd, gamma_gamma
 from matviet_desktop.core.scoring.btyd._fit import FitError
@@ -55,7 +64,7 @@ def compute_scores(frame: pd.DataFrame, settings: ScoringSettings) -> tuple[pd.D
     n_orders = frame["n_orders"].to_numpy(np.int64)
     n_days = frame["n_days"].to_numpy(np.int64)
     buyers = n_orders > 0
-    total = _as_float(frame["total_spent"].fillna("0"))
+    total = np.nan_to_num(_as_float(frame["total_spent"]), nan=0.0)  # text (exact) or float8
     first_amount = frame["first_day_amount"].fillna(0.0).to_numpy(np.float64)
     since_first = frame["days_since_first"].to_numpy(np.float64)
     since_last = frame["days_since_last"].to_numpy(np.float64)
@@ -264,11 +273,12 @@ def _score_in_one_transaction(
             (run_id,),
         )
         report("Tổng hợp đơn hàng theo khách", 0.05)
-        query = None
         if use_facts:
-            ref = facts.ref_day(conn)
-            query = lambda part: facts.read_query(settings, as_of, ref, part)  # noqa: E731
-        frame = read_customer_aggregate(conn, as_of, settings, connect, default_partitions(), query)
+            frame = facts_read.read_frame(
+                conn, settings, as_of, facts.ref_day(conn), connect, default_partitions()
+            )
+        else:
+            frame = read_customer_aggregate(conn, as_of, settings, connect, default_partitions())
         step("aggregate")
         report("Ước lượng mô hình và dự báo", 0.35)
         scores, params = compute_scores(frame, settings)
@@ -281,6 +291,9 @@ def _score_in_one_transaction(
             # A backdated run (a backtest, a re-run of a past day): the stored order aggregates
             # describe all orders to date and must not be turned back to this day's values.
             params["order_aggregates_written"] = 0
+        elif use_facts:
+            changed = frame.loc[frame["order_aggregates_changed"] == "t", "customer_id"]
+            params["order_aggregates_written"] = facts_read.write_order_aggregates(conn, changed.tolist())
         else:
             params["order_aggregates_written"] = writeback.update_order_aggregates(
                 conn, order_aggregates(frame)
