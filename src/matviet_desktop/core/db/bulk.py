@@ -210,7 +210,7 @@ def parse_fixed_binary(data: bytes, fields: Sequence[tuple[str, str]]) -> dict[s
     row = np.dtype(layout)
     body = len(data) - start - 2  # the trailer is a field count of -1
     if body % row.itemsize or data[-2:] != b"\xff\xff":
-        raise ValueError("binary COPY rows are not of the expected fixed layout (a NULL or a wider type?)")
+        raise ValueError(f"binary COPY rows do not have the expected layout: {_first_misfit(data, start, fields)}")
     rows = np.frombuffer(data, dtype=row, offset=start, count=body // row.itemsize)
     if rows.size and (rows["_count"] != len(fields)).any():
         raise ValueError("binary COPY rows have an unexpected number of fields")
@@ -226,6 +226,17 @@ def parse_fixed_binary(data: bytes, fields: Sequence[tuple[str, str]]) -> dict[s
             else column.astype(column.dtype.newbyteorder("="))
         )
     return out
+
+
+def _first_misfit(data: bytes, start: int, fields: Sequence[tuple[str, str]]) -> str:
+    """Name the first field of the first row that is NULL or of another width than declared."""
+    position = start + 2
+    for name, kind in fields:
+        length = int.from_bytes(data[position : position + 4], "big", signed=True)
+        if length != np.dtype(FIXED_BINARY[kind]).itemsize:
+            return f"field {name} has {length} bytes, not the {kind} declared (-1 = NULL)"
+        position += 4 + length
+    return "the first row fits; a later one does not"
 
 
 @contextmanager

@@ -22,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 import psycopg
 from psycopg import sql
 
+from matviet_desktop.core.db.models.reference import PRODUCT_CATEGORIES
 from matviet_desktop.core.scoring import engagement
 from matviet_desktop.core.scoring.aggregate import id_range, id_ranges, local_day_number
 from matviet_desktop.core.scoring.settings import ScoringSettings
@@ -36,10 +37,10 @@ REBUILD_MIN_MARKERS = 50_000
 MAX_DECAY_EXPONENT = 300.0
 
 _COLUMNS = (
-    "customer_id, n_orders, n_days, first_day, last_day, prev_last_day, total_spent, first_day_amount, "
-    "n_discounted, discounted_spend, n_in_store, t0, t1, t2, t3, t4, t5, first_store_id, first_in_store, "
-    "first_purchase_at, last_purchase_at, purchase_decay_sum, engagement_decay_sum, preferred_store_id, "
-    "preferred_category"
+    "customer_id, n_orders, n_days, first_day, last_day, prev_last_day, total_spent, total_spent_float, "
+    "avg_order_value, discount_share, first_day_amount, n_discounted, discounted_spend, n_in_store, "
+    "t0, t1, t2, t3, t4, t5, first_store_id, first_in_store, first_purchase_at, last_purchase_at, "
+    "purchase_decay_sum, engagement_decay_sum, preferred_store_id, preferred_category_code"
 )
 
 # The scoring aggregate (core.scoring.aggregate) without its as-of: same definitions, same order.
@@ -116,11 +117,14 @@ WITH o AS (
     GROUP BY ce.customer_id
 )
 SELECT coalesce(c.customer_id, e.customer_id), coalesce(c.n_orders, 0), coalesce(c.n_days, 0),
-       c.first_day, c.last_day, c.prev_last_day, c.total_spent, c.first_day_amount,
-       coalesce(c.n_discounted, 0), c.discounted_spend, coalesce(c.n_in_store, 0),
+       c.first_day, c.last_day, c.prev_last_day, c.total_spent, c.total_spent::float8,
+       -- The stored order aggregates' definitions (core.customers.stats).
+       round(c.total_spent / c.n_orders, 2), round(c.n_discounted::numeric / c.n_orders, 4),
+       c.first_day_amount, coalesce(c.n_discounted, 0), c.discounted_spend, coalesce(c.n_in_store, 0),
        coalesce(c.t0, 0), coalesce(c.t1, 0), coalesce(c.t2, 0), coalesce(c.t3, 0), coalesce(c.t4, 0),
        coalesce(c.t5, 0), c.first_store_id, c.first_in_store, c.first_purchase_at, c.last_purchase_at,
-       coalesce(c.purchase_decay_sum, 0), coalesce(e.engagement_decay_sum, 0), ps.store_id, pc.category
+       coalesce(c.purchase_decay_sum, 0), coalesce(e.engagement_decay_sum, 0), ps.store_id,
+       coalesce(array_position({categories}, pc.category), 0)
 FROM c
 FULL JOIN e ON e.customer_id = c.customer_id
 LEFT JOIN ps ON ps.customer_id = c.customer_id
@@ -205,6 +209,7 @@ def _build_query(settings: ScoringSettings, ref: int, scope: dict[str, sql.Compo
         ref_epoch=sql.SQL("{}::float8").format(sql.Literal(ref * 86400.0)),
         types=sql.Literal(types),
         weights=sql.Literal(weights),
+        categories=sql.SQL("{}::text[]").format(sql.Literal(list(PRODUCT_CATEGORIES))),
         **scope,
     )
 
@@ -222,6 +227,7 @@ def _rebuild(
         conn.execute("DELETE FROM scoring_facts_state")
         conn.execute("TRUNCATE customer_order_facts")
         conn.execute("DELETE FROM scoring_dirty_customers")
+        conn.execute("DELETE FROM scoring_pending_aggregates")
 
     def run(part: tuple[str | None, str | None]) -> None:
         worker = connect() if connect is not None and partitions > 1 else conn
@@ -255,6 +261,7 @@ def _rebuild(
             list(pool.map(run, parts))
     with conn.transaction():
         conn.execute("ANALYZE customer_order_facts")
+        conn.execute("INSERT INTO scoring_pending_aggregates SELECT id FROM customers")
         conn.execute(
             "INSERT INTO scoring_facts_state (id, fingerprint, ref_day, built_at) VALUES (1, %s, %s, now())",
             (fingerprint(settings), ref),
@@ -287,4 +294,5 @@ def _refresh_marked(conn: psycopg.Connection, settings: ScoringSettings) -> int:
             "scope_engagements": sql.SQL("ce.customer_id IN {}").format(batch),
         }
         conn.execute(_build_query(settings, ref, scope))
+        conn.execute("INSERT INTO scoring_pending_aggregates SELECT customer_id FROM scoring_refresh_batch")
         return taken

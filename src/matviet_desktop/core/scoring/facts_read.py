@@ -3,8 +3,9 @@
 The frame has the columns the model reads from the aggregate of the orders (same names and
 meanings; core.scoring.aggregate) and comes through a binary COPY whose fields are all fixed
 width and never NULL (missing values travel as NaN or a code), so numpy reads it as one
-structured array: no text formatting on the server, no CSV parsing here. Changed order
-aggregates (order_count … discount_share) are written back by one UPDATE from the facts.
+structured array: no text formatting on the server, no CSV parsing here. Order aggregates
+(order_count … discount_share) of the customers refreshed since the last run are written back
+by one UPDATE from the facts.
 """
 
 from __future__ import annotations
@@ -24,13 +25,6 @@ from matviet_desktop.core.scoring import engagement
 from matviet_desktop.core.scoring.aggregate import copy_out, id_range, in_parts, local_day_number
 from matviet_desktop.core.scoring.settings import ScoringSettings
 
-# The order aggregates stored on `customers`, as the facts define them (the aggregate's own).
-_STORED = "(cu.order_count, cu.total_spent, cu.avg_order_value, cu.first_purchase_at, cu.last_purchase_at, cu.discount_share)"
-_FROM_FACTS = (
-    "(coalesce(f.n_orders, 0), coalesce(f.total_spent, 0), round(f.total_spent / nullif(f.n_orders, 0), 2), "
-    "f.first_purchase_at, f.last_purchase_at, round(f.n_discounted::numeric / nullif(f.n_orders, 0), 4))"
-)
-
 # (frame column, binary type, SQL expression over customers cu LEFT JOIN customer_order_facts f)
 _FIELDS = (
     ("customer_id", "uuid", "cu.id"),
@@ -40,7 +34,7 @@ _FIELDS = (
     ("days_since_last", "float8", "coalesce(({as_of_day} - f.last_day)::float8, 'NaN')"),
     ("span_days", "float8", "coalesce((f.last_day - f.first_day)::float8, 'NaN')"),
     ("gap_before_last", "float8", "coalesce((f.last_day - f.prev_last_day)::float8, 'NaN')"),
-    ("total_spent", "float8", "coalesce(f.total_spent::float8, 'NaN')"),
+    ("total_spent", "float8", "coalesce(f.total_spent_float, 'NaN')"),
     ("first_day_amount", "float8", "coalesce(f.first_day_amount, 'NaN')"),
     ("discounted_spend", "float8", "coalesce(f.discounted_spend, 'NaN')"),
     ("n_in_store", "int4", "coalesce(f.n_in_store, 0)"),
@@ -51,8 +45,7 @@ _FIELDS = (
     ("decayed_purchases", "float8", "coalesce(f.purchase_decay_sum * {purchase_factor}, 0)"),
     ("decayed_other", "float8", "coalesce(f.engagement_decay_sum * {engagement_factor}, 0)"),
     ("preferred_store_id", "float8", "coalesce(f.preferred_store_id::float8, 'NaN')"),
-    ("preferred_category", "int2", "coalesce(array_position({categories}, f.preferred_category), 0)::int2"),
-    ("order_aggregates_changed", "bool", f"{_STORED} IS DISTINCT FROM {_FROM_FACTS}"),
+    ("preferred_category", "int2", "coalesce(f.preferred_category_code, 0)::int2"),
 )
 
 
@@ -73,7 +66,6 @@ def read_frame(
         "engagement_factor": sql.Literal(
             math.exp(-decay * (as_of.timestamp() - ref_day * 86400.0) / 86400.0)
         ),
-        "categories": sql.SQL("{}::text[]").format(sql.Literal(list(PRODUCT_CATEGORIES))),
     }
     select = sql.SQL(", ").join(sql.SQL(expression).format(**values) for _, _, expression in _FIELDS)
     fields = [(name, kind) for name, kind, _ in _FIELDS]
@@ -99,22 +91,23 @@ def _frame(columns: dict[str, np.ndarray]) -> pd.DataFrame:
             "customer_id": uuid_text(columns["customer_id"]).astype(str),
             "first_in_store": np.where(in_store == 1, "t", np.where(in_store == 0, "f", None)),
             "preferred_category": names[columns["preferred_category"]],
-            "order_aggregates_changed": np.where(columns["order_aggregates_changed"], "t", "f"),
         }
     )
 
 
-def write_order_aggregates(conn: psycopg.Connection, customer_ids: list[str]) -> int:
-    """Store order_count … discount_share from the facts for these customers, where they differ
-    (compared again: a concurrent import may have changed a row since the read)."""
-    if not customer_ids:
-        return 0
-    return conn.execute(
-        "UPDATE customers cu SET order_count = coalesce(f.n_orders, 0), total_spent = coalesce(f.total_spent, 0), "  # noqa: S608 - constants
-        "avg_order_value = round(f.total_spent / nullif(f.n_orders, 0), 2), "
-        "first_purchase_at = f.first_purchase_at, last_purchase_at = f.last_purchase_at, "
-        "discount_share = round(f.n_discounted::numeric / nullif(f.n_orders, 0), 4) "
-        "FROM unnest(%s::uuid[]) AS x(id) LEFT JOIN customer_order_facts f ON f.customer_id = x.id "
-        f"WHERE cu.id = x.id AND {_STORED} IS DISTINCT FROM {_FROM_FACTS}",
-        (customer_ids,),
+def write_order_aggregates(conn: psycopg.Connection) -> int:
+    """Store order_count … discount_share from the facts for the customers whose facts were
+    refreshed since the last comparison, where they differ; inside the scoring transaction, so a
+    failed run leaves them pending."""
+    written = conn.execute(
+        "WITH pending AS (SELECT DISTINCT customer_id FROM scoring_pending_aggregates) "
+        "UPDATE customers cu SET order_count = coalesce(f.n_orders, 0), total_spent = coalesce(f.total_spent, 0), "
+        "avg_order_value = f.avg_order_value, first_purchase_at = f.first_purchase_at, "
+        "last_purchase_at = f.last_purchase_at, discount_share = f.discount_share "
+        "FROM pending LEFT JOIN customer_order_facts f ON f.customer_id = pending.customer_id "
+        "WHERE cu.id = pending.customer_id AND (cu.order_count, cu.total_spent, cu.avg_order_value, "
+        "cu.first_purchase_at, cu.last_purchase_at, cu.discount_share) IS DISTINCT FROM (coalesce(f.n_orders, 0), "
+        "coalesce(f.total_spent, 0), f.avg_order_value, f.first_purchase_at, f.last_purchase_at, f.discount_share)"
     ).rowcount
+    conn.execute("DELETE FROM scoring_pending_aggregates")
+    return written

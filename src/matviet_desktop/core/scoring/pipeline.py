@@ -292,8 +292,7 @@ def _score_in_one_transaction(
             # describe all orders to date and must not be turned back to this day's values.
             params["order_aggregates_written"] = 0
         elif use_facts:
-            changed = frame.loc[frame["order_aggregates_changed"] == "t", "customer_id"]
-            params["order_aggregates_written"] = facts_read.write_order_aggregates(conn, changed.tolist())
+            params["order_aggregates_written"] = facts_read.write_order_aggregates(conn)
         else:
             params["order_aggregates_written"] = writeback.update_order_aggregates(
                 conn, order_aggregates(frame)

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Index,
     Integer,
     Numeric,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -101,6 +102,11 @@ class CustomerOrderFacts(Base):
     last_day: Mapped[int | None] = mapped_column(Integer)
     prev_last_day: Mapped[int | None] = mapped_column(Integer)
     total_spent: Mapped[Decimal | None] = mapped_column(Numeric)
+    # What the model reads (float8 of the exact sum) and the stored aggregates' definitions,
+    # computed once per refresh instead of per read.
+    total_spent_float: Mapped[float | None] = mapped_column(Float)
+    avg_order_value: Mapped[Decimal | None] = mapped_column(Numeric)
+    discount_share: Mapped[Decimal | None] = mapped_column(Numeric)
     first_day_amount: Mapped[float | None] = mapped_column(Float)
     n_discounted: Mapped[int] = mapped_column(Integer)
     discounted_spend: Mapped[float | None] = mapped_column(Float)
@@ -120,7 +126,8 @@ class CustomerOrderFacts(Base):
     purchase_decay_sum: Mapped[float] = mapped_column(Float)
     engagement_decay_sum: Mapped[float] = mapped_column(Float)
     preferred_store_id: Mapped[int | None] = mapped_column(Integer)
-    preferred_category: Mapped[str | None] = mapped_column(Text)
+    # 1-based position in PRODUCT_CATEGORIES (the order_items check constraint); 0 = none.
+    preferred_category_code: Mapped[int] = mapped_column(SmallInteger)
 
 
 # Customers whose orders, order lines or engagements changed since the facts were refreshed
@@ -128,6 +135,16 @@ class CustomerOrderFacts(Base):
 # waits on a refresh deleting the same customer's older marker.
 scoring_dirty_customers = Table(
     "scoring_dirty_customers",
+    Base.metadata,
+    Column("customer_id", UUID, nullable=False),
+    prefixes=["UNLOGGED"],
+)
+
+
+# Customers whose facts were refreshed since their stored order aggregates were last compared
+# with them: the next scoring run writes those that differ.
+scoring_pending_aggregates = Table(
+    "scoring_pending_aggregates",
     Base.metadata,
     Column("customer_id", UUID, nullable=False),
     prefixes=["UNLOGGED"],

@@ -10,6 +10,8 @@ category, and decay sums taken relative to a reference day) now lives in
 All three tables are UNLOGGED: they are a cache. After a crash PostgreSQL empties them together,
 the missing state row says "rebuild", and the next run rebuilds the facts from the orders.
 The marker table has no key, so a writer's marker never waits for a running refresh.
+`scoring_pending_aggregates` lists the customers whose facts were refreshed since the stored
+order aggregates on `customers` were last compared with them (the next scoring run does that).
 
 Revision ID: 0011
 Revises: 0010
@@ -74,6 +76,9 @@ def upgrade() -> None:
         sa.Column("last_day", sa.Integer(), nullable=True),
         sa.Column("prev_last_day", sa.Integer(), nullable=True),
         sa.Column("total_spent", sa.Numeric(), nullable=True),
+        sa.Column("total_spent_float", sa.Float(), nullable=True),
+        sa.Column("avg_order_value", sa.Numeric(), nullable=True),
+        sa.Column("discount_share", sa.Numeric(), nullable=True),
         sa.Column("first_day_amount", sa.Float(), nullable=True),
         sa.Column("n_discounted", sa.Integer(), nullable=False),
         sa.Column("discounted_spend", sa.Float(), nullable=True),
@@ -91,12 +96,17 @@ def upgrade() -> None:
         sa.Column("purchase_decay_sum", sa.Float(), nullable=False),
         sa.Column("engagement_decay_sum", sa.Float(), nullable=False),
         sa.Column("preferred_store_id", sa.Integer(), nullable=True),
-        sa.Column("preferred_category", sa.Text(), nullable=True),
+        sa.Column("preferred_category_code", sa.SmallInteger(), nullable=False),
         sa.PrimaryKeyConstraint("customer_id", name=op.f("pk_customer_order_facts")),
         prefixes=["UNLOGGED"],
     )
     op.create_table(
         "scoring_dirty_customers",
+        sa.Column("customer_id", postgresql.UUID(), nullable=False),
+        prefixes=["UNLOGGED"],
+    )
+    op.create_table(
+        "scoring_pending_aggregates",
         sa.Column("customer_id", postgresql.UUID(), nullable=False),
         prefixes=["UNLOGGED"],
     )
@@ -136,5 +146,6 @@ def downgrade() -> None:
             op.execute(f"DROP FUNCTION scoring_mark_{table}_{kind}()")
     op.execute("DROP FUNCTION scoring_forget_facts()")
     op.drop_table("scoring_facts_state")
+    op.drop_table("scoring_pending_aggregates")
     op.drop_table("scoring_dirty_customers")
     op.drop_table("customer_order_facts")
