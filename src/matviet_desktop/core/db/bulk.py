@@ -210,7 +210,9 @@ def parse_fixed_binary(data: bytes, fields: Sequence[tuple[str, str]]) -> dict[s
     row = np.dtype(layout)
     body = len(data) - start - 2  # the trailer is a field count of -1
     if body % row.itemsize or data[-2:] != b"\xff\xff":
-        raise ValueError(f"binary COPY rows do not have the expected layout: {_first_misfit(data, start, fields)}")
+        raise ValueError(
+            f"binary COPY rows do not have the expected layout: {_first_misfit(data, start, fields)}"
+        )
     rows = np.frombuffer(data, dtype=row, offset=start, count=body // row.itemsize)
     if rows.size and (rows["_count"] != len(fields)).any():
         raise ValueError("binary COPY rows have an unexpected number of fields")

@@ -261,9 +261,9 @@ def _rebuild(
             list(pool.map(run, parts))
     with conn.transaction():
         conn.execute("ANALYZE customer_order_facts")
-        conn.execute("INSERT INTO scoring_pending_aggregates SELECT id FROM customers")
         conn.execute(
-            "INSERT INTO scoring_facts_state (id, fingerprint, ref_day, built_at) VALUES (1, %s, %s, now())",
+            "INSERT INTO scoring_facts_state (id, fingerprint, ref_day, compare_all, built_at) "
+            "VALUES (1, %s, %s, true, now())",
             (fingerprint(settings), ref),
         )
 

@@ -95,19 +95,36 @@ def _frame(columns: dict[str, np.ndarray]) -> pd.DataFrame:
     )
 
 
+_ASSIGN = (
+    "order_count = coalesce(f.n_orders, 0), total_spent = coalesce(f.total_spent, 0), "
+    "avg_order_value = f.avg_order_value, first_purchase_at = f.first_purchase_at, "
+    "last_purchase_at = f.last_purchase_at, discount_share = f.discount_share"
+)
+_DIFFERS = (
+    "(cu.order_count, cu.total_spent, cu.avg_order_value, cu.first_purchase_at, cu.last_purchase_at, "
+    "cu.discount_share) IS DISTINCT FROM (coalesce(f.n_orders, 0), coalesce(f.total_spent, 0), "
+    "f.avg_order_value, f.first_purchase_at, f.last_purchase_at, f.discount_share)"
+)
+
+
 def write_order_aggregates(conn: psycopg.Connection) -> int:
-    """Store order_count … discount_share from the facts for the customers whose facts were
-    refreshed since the last comparison, where they differ; inside the scoring transaction, so a
-    failed run leaves them pending."""
+    """Store order_count … discount_share from the facts where they differ: for every customer
+    after a rebuild, else for those whose facts were refreshed since the last run. Inside the
+    scoring transaction, so a failed run leaves them pending."""
+    conn.execute("SET LOCAL work_mem = '256MB'")
+    state = conn.execute("SELECT compare_all FROM scoring_facts_state").fetchone()
+    if state and state[0]:
+        source = "customers c LEFT JOIN customer_order_facts f ON f.customer_id = c.id"
+        key = "c.id"
+    else:
+        source = (
+            "(SELECT DISTINCT customer_id FROM scoring_pending_aggregates) p "
+            "LEFT JOIN customer_order_facts f ON f.customer_id = p.customer_id"
+        )
+        key = "p.customer_id"
     written = conn.execute(
-        "WITH pending AS (SELECT DISTINCT customer_id FROM scoring_pending_aggregates) "
-        "UPDATE customers cu SET order_count = coalesce(f.n_orders, 0), total_spent = coalesce(f.total_spent, 0), "
-        "avg_order_value = f.avg_order_value, first_purchase_at = f.first_purchase_at, "
-        "last_purchase_at = f.last_purchase_at, discount_share = f.discount_share "
-        "FROM pending LEFT JOIN customer_order_facts f ON f.customer_id = pending.customer_id "
-        "WHERE cu.id = pending.customer_id AND (cu.order_count, cu.total_spent, cu.avg_order_value, "
-        "cu.first_purchase_at, cu.last_purchase_at, cu.discount_share) IS DISTINCT FROM (coalesce(f.n_orders, 0), "
-        "coalesce(f.total_spent, 0), f.avg_order_value, f.first_purchase_at, f.last_purchase_at, f.discount_share)"
+        f"UPDATE customers cu SET {_ASSIGN} FROM {source} WHERE cu.id = {key} AND {_DIFFERS}"  # noqa: S608 - constants
     ).rowcount
     conn.execute("DELETE FROM scoring_pending_aggregates")
+    conn.execute("UPDATE scoring_facts_state SET compare_all = false")
     return written

@@ -160,4 +160,6 @@ class ScoringFactsState(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     fingerprint: Mapped[str] = mapped_column(Text)
     ref_day: Mapped[int] = mapped_column(Integer)
+    # After a rebuild every customer's stored order aggregates are compared, not only the pending.
+    compare_all: Mapped[bool] = mapped_column(Boolean)
     built_at: Mapped[dt.datetime]

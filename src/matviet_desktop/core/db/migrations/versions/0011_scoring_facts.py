@@ -115,6 +115,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("fingerprint", sa.Text(), nullable=False),
         sa.Column("ref_day", sa.Integer(), nullable=False),
+        sa.Column("compare_all", sa.Boolean(), nullable=False),
         sa.Column("built_at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint("id = 1", name=op.f("ck_scoring_facts_state_single_row")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_scoring_facts_state")),
