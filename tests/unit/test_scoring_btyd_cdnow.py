@@ -91,3 +91,22 @@ def test_compressing_identical_rows_does_not_change_the_fit(rfm) -> None:
     twice = bgnbd.fit_bgnbd(np.tile(x, 2), np.tile(tx, 2), np.tile(T, 2))
     assert twice.r == pytest.approx(once.r, rel=1e-4)
     assert twice.log_likelihood == pytest.approx(2 * once.log_likelihood, rel=1e-6)
+
+
+@pytest.mark.parametrize("previous", [(0.3, 4.0, 0.7, 2.6), (1.0, -1.0, 1.0, 1.0), (np.nan, 1.0, 1.0, 1.0)])
+def test_a_previous_fit_only_changes_where_the_optimiser_starts(rfm, previous) -> None:
+    """Daily runs start from yesterday's parameters; a nearby (or unusable) start ends at the
+    same optimum as the cold start."""
+    cold = bgnbd.fit_bgnbd(*rfm)
+    warm = bgnbd.fit_bgnbd(*rfm, previous=previous)
+    assert np.allclose([warm.r, warm.alpha, warm.a, warm.b], [cold.r, cold.alpha, cold.a, cold.b], rtol=1e-4)
+    assert warm.log_likelihood == pytest.approx(cold.log_likelihood, abs=1e-6)
+
+
+def test_gamma_gamma_from_a_previous_fit_reaches_the_published_parameters() -> None:
+    d = cdnow.summary_with_spend()
+    d = d[d["x"] > 0]
+    warm = gamma_gamma.fit_gamma_gamma(
+        d["x"].to_numpy(float), d["zbar"].to_numpy(float), previous=(6.0, 4.0, 15.0)
+    )
+    assert (round(warm.p, 2), round(warm.q, 2), round(warm.v, 2)) == (6.25, 3.74, 15.44)

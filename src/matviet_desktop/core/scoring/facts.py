@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 
 import psycopg
@@ -201,7 +201,7 @@ def ref_day(conn: psycopg.Connection) -> int:
     return int(row[0])
 
 
-def _build_query(settings: ScoringSettings, ref: int, scope: dict[str, sql.Composable]) -> sql.Composed:
+def _build_query(settings: ScoringSettings, ref: int, scope: Mapping[str, sql.Composable]) -> sql.Composed:
     types, weights = engagement.non_purchase_weights(settings)
     return sql.SQL(_BUILD).format(
         decay=sql.SQL("{}::float8").format(sql.Literal(engagement.decay_rate_per_day(settings))),

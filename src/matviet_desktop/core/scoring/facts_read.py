@@ -83,13 +83,13 @@ def read_frame(
 
 def _frame(columns: dict[str, np.ndarray]) -> pd.DataFrame:
     """The aggregate frame's conventions: text ids, 't'/'f' flags, category names or None."""
-    in_store = columns["first_in_store"]
     names = np.array([None, *PRODUCT_CATEGORIES], dtype=object)
+    flags = np.array([None, "f", "t"], dtype=object)  # first_in_store -1, 0, 1
     return pd.DataFrame(
         {
             **columns,
             "customer_id": uuid_text(columns["customer_id"]).astype(str),
-            "first_in_store": np.where(in_store == 1, "t", np.where(in_store == 0, "f", None)),
+            "first_in_store": flags[columns["first_in_store"] + 1],
             "preferred_category": names[columns["preferred_category"]],
         }
     )

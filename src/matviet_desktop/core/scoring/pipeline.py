@@ -59,8 +59,11 @@ def _as_float(column: pd.Series) -> np.ndarray:
     return pd.to_numeric(column).to_numpy(dtype=np.float64)
 
 
-def compute_scores(frame: pd.DataFrame, settings: ScoringSettings) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """Pure numpy/pandas: aggregate rows in, staging rows and fitted parameters out."""
+def compute_scores(
+    frame: pd.DataFrame, settings: ScoringSettings, previous: dict[str, Any] | None = None
+) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Pure numpy/pandas: aggregate rows in, staging rows and fitted parameters out. `previous`
+    is the last run's params: its fitted models start the optimisers (same optimum, fewer steps)."""
     n_orders = frame["n_orders"].to_numpy(np.int64)
     n_days = frame["n_days"].to_numpy(np.int64)
     buyers = n_orders > 0
@@ -103,10 +106,12 @@ def compute_scores(frame: pd.DataFrame, settings: ScoringSettings) -> tuple[pd.D
     churn = np.full(len(frame), np.nan)
     next_days = np.full(len(frame), np.nan)
     if n_buyers >= 2 and (x > 0).any():
-        model = bgnbd.fit_bgnbd(x, tx, T)
+        model = bgnbd.fit_bgnbd(x, tx, T, _fitted(previous, "bgnbd", ("r", "alpha", "a", "b")))
         params["bgnbd"] = model.as_dict()
         try:
-            spend: gamma_gamma.GammaGammaParams | None = gamma_gamma.fit_gamma_gamma(x, avg_repeat)
+            spend: gamma_gamma.GammaGammaParams | None = gamma_gamma.fit_gamma_gamma(
+                x, avg_repeat, _fitted(previous, "gamma_gamma", ("p", "q", "v"))
+            )
             params["gamma_gamma"] = spend.as_dict() if spend else None
         except FitError as exc:
             spend = None
@@ -168,6 +173,13 @@ def compute_scores(frame: pd.DataFrame, settings: ScoringSettings) -> tuple[pd.D
         }
     )
     return out, params
+
+
+def _fitted(previous: dict[str, Any] | None, model: str, names: tuple[str, ...]) -> list[float] | None:
+    fitted = (previous or {}).get(model)
+    if not isinstance(fitted, dict) or any(not isinstance(fitted.get(n), int | float) for n in names):
+        return None
+    return [float(fitted[n]) for n in names]
 
 
 def _acquisition_costs(
@@ -281,7 +293,7 @@ def _score_in_one_transaction(
             frame = read_customer_aggregate(conn, as_of, settings, connect, default_partitions())
         step("aggregate")
         report("Ước lượng mô hình và dự báo", 0.35)
-        scores, params = compute_scores(frame, settings)
+        scores, params = compute_scores(frame, settings, _last_params(conn))
         params.update(facts_info)
         step("model")
         report("Ghi kết quả", 0.6)
@@ -317,6 +329,13 @@ def _score_in_one_transaction(
         )
     report("Hoàn tất", 1.0)
     return ScoringRunResult(run_id, as_of, int(updated), params, counts, timings)
+
+
+def _last_params(conn: psycopg.Connection) -> dict[str, Any] | None:
+    row = conn.execute(
+        "SELECT params FROM scoring_runs WHERE status = 'succeeded' ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return row[0] if row else None
 
 
 def _orders_after(conn: psycopg.Connection, as_of: dt.datetime) -> bool:

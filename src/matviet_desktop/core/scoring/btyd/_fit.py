@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -71,6 +71,16 @@ def maximise_log_params(
     return np.asarray(result.x, dtype=np.float64)
 
 
+def warm_log_start(previous: Sequence[float] | None, cold: FloatArray) -> tuple[FloatArray, bool]:
+    """log(previous parameters) when they are usable (all finite and positive), else `cold`."""
+    if previous is None or len(previous) != len(cold):
+        return cold, False
+    values = np.asarray(previous, dtype=np.float64)
+    if not (np.all(np.isfinite(values)) and np.all(values > 0)):
+        return cold, False
+    return np.log(values), True
+
+
 def numeric_gradient(f: Callable[[FloatArray], float], x: FloatArray, step: float = 1e-6) -> FloatArray:
     """Central differences, for models whose gradient has no closed form in scipy."""
     grad = np.empty_like(x)
@@ -85,11 +95,17 @@ Objective = Callable[[FloatArray], tuple[float, FloatArray]]
 
 
 def maximise_with_warm_start(
-    data: Compressed, objective: Callable[[Compressed], Objective], start: FloatArray, model: str
+    data: Compressed,
+    objective: Callable[[Compressed], Objective],
+    start: FloatArray,
+    model: str,
+    *,
+    start_is_warm: bool = False,
 ) -> FloatArray:
     """`maximise_log_params` on all distinct rows; with many of them, warm-started from a fit on a
-    weighted 20k subsample, so that the full-data optimiser needs only a few steps."""
-    if len(data.weights) > 50_000:
+    weighted 20k subsample, so that the full-data optimiser needs only a few steps. A warm
+    `start` (e.g. the previous run's optimum, on nearly the same data) skips the subsample."""
+    if len(data.weights) > 50_000 and not start_is_warm:
         rng = np.random.default_rng(0)
         pick = rng.choice(len(data.weights), 20_000, replace=False, p=data.weights / data.weights.sum())
         sub = compress(*(column[pick] for column in data.columns))

@@ -7,6 +7,7 @@ the next purchase given alive (lambda | data, alive ~ Gamma(r + x, alpha + T)).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -18,6 +19,7 @@ from matviet_desktop.core.scoring.btyd._fit import (
     Objective,
     compress,
     maximise_with_warm_start,
+    warm_log_start,
 )
 
 
@@ -99,12 +101,16 @@ def _objective(data: Compressed) -> Objective:
     return _Summary(x, tx, T, data.weights, data.n_customers).neg_ll_and_grad
 
 
-def fit_bgnbd(x: FloatArray, tx: FloatArray, T: FloatArray) -> BgNbdParams:
-    """Maximum-likelihood BG/NBD parameters for a summary table."""
+def fit_bgnbd(
+    x: FloatArray, tx: FloatArray, T: FloatArray, previous: Sequence[float] | None = None
+) -> BgNbdParams:
+    """Maximum-likelihood BG/NBD parameters for a summary table; `previous` (r, alpha, a, b), a
+    fit on nearly the same data, starts the optimiser close to the answer."""
     data = compress(x, tx, T)
     cx, ctx, cT = data.columns
-    start = np.log(np.array([1.0, max(float(np.mean(cT)), 1e-3), 1.0, 1.0]))
-    best = maximise_with_warm_start(data, _objective, start, model="BG/NBD")
+    cold = np.log(np.array([1.0, max(float(np.mean(cT)), 1e-3), 1.0, 1.0]))
+    start, warm = warm_log_start(previous, cold)
+    best = maximise_with_warm_start(data, _objective, start, model="BG/NBD", start_is_warm=warm)
     r, alpha, a, b = (float(v) for v in np.exp(best))
     ll = float(data.weights @ log_likelihood(r, alpha, a, b, cx, ctx, cT))
     return BgNbdParams(r, alpha, a, b, ll, data.n_customers)

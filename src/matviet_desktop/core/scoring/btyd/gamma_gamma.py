@@ -6,12 +6,19 @@ population mean p*gamma/(q-1) through the conditional expectation with x = 0.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 import numpy as np
 from scipy.special import digamma, gammaln
 
-from matviet_desktop.core.scoring.btyd._fit import FitError, FloatArray, compress, maximise_log_params
+from matviet_desktop.core.scoring.btyd._fit import (
+    FitError,
+    FloatArray,
+    compress,
+    maximise_log_params,
+    warm_log_start,
+)
 
 
 @dataclass(frozen=True)
@@ -59,8 +66,11 @@ def _neg_ll_and_grad(
     return -float(w @ ll) / n, -grad / n
 
 
-def fit_gamma_gamma(x: FloatArray, z: FloatArray) -> GammaGammaParams:
-    """Fit on customers with x > 0 and z > 0 (others are ignored, as the model requires)."""
+def fit_gamma_gamma(
+    x: FloatArray, z: FloatArray, previous: Sequence[float] | None = None
+) -> GammaGammaParams:
+    """Fit on customers with x > 0 and z > 0 (others are ignored, as the model requires);
+    `previous` (p, q, v) from a fit on nearly the same data starts the optimiser there."""
     x = np.asarray(x, dtype=np.float64)
     z = np.asarray(z, dtype=np.float64)
     keep = (x > 0) & (z > 0)
@@ -70,7 +80,7 @@ def fit_gamma_gamma(x: FloatArray, z: FloatArray) -> GammaGammaParams:
     cx, cz = data.columns
     # Scale-free start: q = 2 puts the population mean p*v at the observed mean.
     mean_z = float(np.average(cz, weights=data.weights))
-    start = np.log(np.array([1.0, 2.0, mean_z]))
+    start, _ = warm_log_start(previous, np.log(np.array([1.0, 2.0, mean_z])))
     args = (cx, cz, data.weights, data.n_customers)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         best = maximise_log_params(lambda lp: _neg_ll_and_grad(lp, *args), start, model="Gamma-Gamma")
