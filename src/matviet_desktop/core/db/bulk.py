@@ -86,6 +86,34 @@ def zero_padded_text(values: np.ndarray, width: int) -> np.ndarray:
     return _digit_matrix(np.asarray(values, dtype=np.int64).ravel(), width).view(f"S{width}").ravel()
 
 
+def fixed_point_text(scaled: np.ndarray, places: int) -> np.ndarray:
+    """Signed integers counting 10**-places → decimal text with `places` decimals (b'-12.05').
+    Like int_text, padded with NUL bytes that `encode_rows` drops."""
+    v = np.asarray(scaled, dtype=np.int64).ravel()
+    if places == 0:
+        return int_text(v)
+    magnitude = np.abs(v)
+    whole = int_text(magnitude // 10**places).view(np.uint8).reshape(v.size, -1)
+    parts = [
+        np.where(v < 0, ord("-"), 0).astype(np.uint8).reshape(-1, 1),
+        whole,
+        np.full((v.size, 1), ord("."), dtype=np.uint8),
+        _digit_matrix(magnitude % 10**places, places),
+    ]
+    matrix = np.concatenate(parts, axis=1)
+    return matrix.view(f"S{matrix.shape[1]}").ravel()
+
+
+def labels_text(values: Sequence[object] | np.ndarray) -> np.ndarray:
+    """Text labels from a small vocabulary (None/NaN → NULL) → UTF-8 COPY text: each distinct
+    label is encoded once, then taken by code."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
+    encoded = np.array([str(u).encode() for u in uniques] + [NULL], dtype=object).astype(bytes)
+    return encoded[np.where(codes < 0, len(uniques), codes)]
+
+
 def _civil(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Days since 1970-01-01 → (year, month, day), proleptic Gregorian (H. Hinnant's algorithm)."""
     z = days + 719468
