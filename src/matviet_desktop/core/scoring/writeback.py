@@ -14,6 +14,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import psycopg
+from psycopg import sql
 from psycopg.copy import QueuedLibpqWriter
 
 from matviet_desktop.core.db import bulk
@@ -81,12 +82,16 @@ def write_scores(conn: psycopg.Connection, scores: pd.DataFrame, as_of: dt.datet
     """COPY the new scores into `customer_scores_next` (no indexes yet). Returns the row count."""
     conn.execute("DROP TABLE IF EXISTS customer_scores_next")  # left over only by a crashed DDL
     conn.execute("CREATE TABLE customer_scores_next (LIKE customer_scores)")
+    # The same scored_at on every row: a column default, so COPY need not parse 1M timestamps.
+    conn.execute(
+        sql.SQL("ALTER TABLE customer_scores_next ALTER COLUMN scored_at SET DEFAULT {}").format(
+            sql.Literal(as_of)
+        )
+    )
     names = ", ".join(name for name, _ in SCORE_COLUMNS)
-    frame = scores.assign(scored_at=as_of.isoformat())
     # FREEZE: the table is new in this transaction, so rows can be written already frozen and
     # the first reads after the swap need not set hint bits on every page.
-    columns = (*SCORE_COLUMNS, ("scored_at", "text"))
-    _copy_in(conn, f"customer_scores_next ({names}, scored_at)", frame, columns, "WITH (FREEZE)")
+    _copy_in(conn, f"customer_scores_next ({names})", scores, SCORE_COLUMNS, "WITH (FREEZE)")
     return len(scores)
 
 
@@ -115,6 +120,8 @@ def update_order_aggregates(conn: psycopg.Connection, aggregates: pd.DataFrame) 
 
 def swap_in_scores(conn: psycopg.Connection) -> None:
     """Index the new table, then replace `customer_scores` with it (inside the caller's transaction)."""
+    conn.execute("ALTER TABLE customer_scores_next ALTER COLUMN scored_at DROP DEFAULT")
+    conn.execute("SET LOCAL maintenance_work_mem = '256MB'")  # each index sorts 1M keys in memory
     conn.execute(
         "ALTER TABLE customer_scores_next ADD CONSTRAINT pk_customer_scores_next PRIMARY KEY (customer_id)"
     )
