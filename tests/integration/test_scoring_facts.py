@@ -206,3 +206,20 @@ SCORES = (
     "preferred_category, preferred_store_id, price_sensitivity, purchase_timing "
     "FROM customer_scores ORDER BY customer_id"
 )
+
+
+def test_customers_who_arrive_or_leave_are_in_the_facts_or_out(engine: Engine, people, conn) -> None:
+    _refresh(conn)
+    with engine.begin() as db:
+        newcomer = add_customer(db, "newcomer")
+        db.execute(
+            text("DELETE FROM customers WHERE id = :c"), {"c": people["watcher"]}
+        )  # engagements cascade
+    # Read before the refresh: the departed customer is left out, the newcomer not yet known.
+    stale = set(_from_facts(conn, AS_OF)["customer_id"])
+    assert str(people["watcher"]) not in stale and str(newcomer) not in stale
+    assert _refresh(conn)["facts_refreshed"] == 2
+    with conn.transaction():
+        stored = {str(r[0]) for r in conn.execute("SELECT customer_id FROM customer_order_facts")}
+    assert str(newcomer) in stored and str(people["watcher"]) not in stored
+    _assert_same(_from_facts(conn, AS_OF), _from_orders(conn, AS_OF))

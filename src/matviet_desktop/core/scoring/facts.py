@@ -116,19 +116,25 @@ WITH o AS (
     WHERE {scope_engagements}
     GROUP BY ce.customer_id
 )
-SELECT coalesce(c.customer_id, e.customer_id), coalesce(c.n_orders, 0), coalesce(c.n_days, 0),
-       c.first_day, c.last_day, c.prev_last_day, c.total_spent, c.total_spent::float8,
+-- One row per customer; sentinels instead of NULL in what runs read in bulk (the model's doc).
+SELECT cu.id, coalesce(c.n_orders, 0), coalesce(c.n_days, 0),
+       coalesce(c.first_day, -1), coalesce(c.last_day, -1), coalesce(c.prev_last_day, -1),
+       c.total_spent, coalesce(c.total_spent::float8, 'NaN'),
        -- The stored order aggregates' definitions (core.customers.stats).
        round(c.total_spent / c.n_orders, 2), round(c.n_discounted::numeric / c.n_orders, 4),
-       c.first_day_amount, coalesce(c.n_discounted, 0), c.discounted_spend, coalesce(c.n_in_store, 0),
+       coalesce(c.first_day_amount, 'NaN'), coalesce(c.n_discounted, 0), coalesce(c.discounted_spend, 'NaN'),
+       coalesce(c.n_in_store, 0),
        coalesce(c.t0, 0), coalesce(c.t1, 0), coalesce(c.t2, 0), coalesce(c.t3, 0), coalesce(c.t4, 0),
-       coalesce(c.t5, 0), c.first_store_id, c.first_in_store, c.first_purchase_at, c.last_purchase_at,
-       coalesce(c.purchase_decay_sum, 0), coalesce(e.engagement_decay_sum, 0), ps.store_id,
+       coalesce(c.t5, 0), coalesce(c.first_store_id, 0), coalesce(c.first_in_store::int, -1),
+       c.first_purchase_at, c.last_purchase_at,
+       coalesce(c.purchase_decay_sum, 0), coalesce(e.engagement_decay_sum, 0), coalesce(ps.store_id, 0),
        coalesce(array_position({categories}, pc.category), 0)
-FROM c
-FULL JOIN e ON e.customer_id = c.customer_id
-LEFT JOIN ps ON ps.customer_id = c.customer_id
-LEFT JOIN pc ON pc.customer_id = c.customer_id
+FROM customers cu
+LEFT JOIN c ON c.customer_id = cu.id
+LEFT JOIN e ON e.customer_id = cu.id
+LEFT JOIN ps ON ps.customer_id = cu.id
+LEFT JOIN pc ON pc.customer_id = cu.id
+WHERE {scope_customers}
 """
 )
 
@@ -247,6 +253,7 @@ def _rebuild(
                     "scope_orders": id_range("customer_id", part),
                     "scope_items": id_range("order_customer_id", part),
                     "scope_engagements": id_range("ce.customer_id", part),
+                    "scope_customers": id_range("cu.id", part),
                 }
                 worker.execute(_build_query(settings, ref, scope))
         finally:
@@ -292,6 +299,7 @@ def _refresh_marked(conn: psycopg.Connection, settings: ScoringSettings) -> int:
                 batch
             ),
             "scope_engagements": sql.SQL("ce.customer_id IN {}").format(batch),
+            "scope_customers": sql.SQL("cu.id IN {}").format(batch),
         }
         conn.execute(_build_query(settings, ref, scope))
         conn.execute("INSERT INTO scoring_pending_aggregates SELECT customer_id FROM scoring_refresh_batch")

@@ -1,9 +1,10 @@
 """Every customer's scoring inputs from the stored facts, at an as-of, as one pandas frame.
 
 The frame has the columns the model reads from the aggregate of the orders (same names and
-meanings; core.scoring.aggregate) and comes through a binary COPY whose fields are all fixed
-width and never NULL (missing values travel as NaN or a code), so numpy reads it as one
-structured array: no text formatting on the server, no CSV parsing here. Order aggregates
+meanings; core.scoring.aggregate). The stored columns are fixed-width and never NULL (sentinels
+stand for "none"), so they come through a binary COPY that numpy reads as one structured array:
+no expressions or text formatting on the server, no CSV parsing here; the as-of arithmetic is
+done in numpy. Order aggregates
 (order_count … discount_share) of the customers refreshed since the last run are written back
 by one UPDATE from the facts.
 """
@@ -25,27 +26,25 @@ from matviet_desktop.core.scoring import engagement
 from matviet_desktop.core.scoring.aggregate import copy_out, id_range, in_parts, local_day_number
 from matviet_desktop.core.scoring.settings import ScoringSettings
 
-# (frame column, binary type, SQL expression over customers cu LEFT JOIN customer_order_facts f)
+# Columns of customer_order_facts read in bulk: all fixed-width and NOT NULL (sentinels).
 _FIELDS = (
-    ("customer_id", "uuid", "cu.id"),
-    ("n_orders", "int4", "coalesce(f.n_orders, 0)"),
-    ("n_days", "int4", "coalesce(f.n_days, 0)"),
-    ("days_since_first", "float8", "coalesce(({as_of_day} - f.first_day)::float8, 'NaN')"),
-    ("days_since_last", "float8", "coalesce(({as_of_day} - f.last_day)::float8, 'NaN')"),
-    ("span_days", "float8", "coalesce((f.last_day - f.first_day)::float8, 'NaN')"),
-    ("gap_before_last", "float8", "coalesce((f.last_day - f.prev_last_day)::float8, 'NaN')"),
-    ("total_spent", "float8", "coalesce(f.total_spent_float, 'NaN')"),
-    ("first_day_amount", "float8", "coalesce(f.first_day_amount, 'NaN')"),
-    ("discounted_spend", "float8", "coalesce(f.discounted_spend, 'NaN')"),
-    ("n_in_store", "int4", "coalesce(f.n_in_store, 0)"),
-    ("n_online", "int4", "coalesce(f.n_orders - f.n_in_store, 0)"),
-    *((f"t{k}", "int4", f"coalesce(f.t{k}, 0)") for k in range(6)),
-    ("first_store_id", "float8", "coalesce(f.first_store_id::float8, 'NaN')"),
-    ("first_in_store", "int2", "coalesce(f.first_in_store::int, -1)::int2"),
-    ("decayed_purchases", "float8", "coalesce(f.purchase_decay_sum * {purchase_factor}, 0)"),
-    ("decayed_other", "float8", "coalesce(f.engagement_decay_sum * {engagement_factor}, 0)"),
-    ("preferred_store_id", "float8", "coalesce(f.preferred_store_id::float8, 'NaN')"),
-    ("preferred_category", "int2", "coalesce(f.preferred_category_code, 0)::int2"),
+    ("customer_id", "uuid"),
+    ("n_orders", "int4"),
+    ("n_days", "int4"),
+    ("first_day", "int4"),
+    ("last_day", "int4"),
+    ("prev_last_day", "int4"),
+    ("total_spent_float", "float8"),
+    ("first_day_amount", "float8"),
+    ("discounted_spend", "float8"),
+    ("n_in_store", "int4"),
+    *((f"t{k}", "int4") for k in range(6)),
+    ("first_store_id", "int4"),
+    ("first_in_store", "int2"),
+    ("purchase_decay_sum", "float8"),
+    ("engagement_decay_sum", "float8"),
+    ("preferred_store_id", "int4"),
+    ("preferred_category_code", "int2"),
 )
 
 
@@ -57,40 +56,64 @@ def read_frame(
     connect: Callable[[], psycopg.Connection] | None = None,
     partitions: int = 1,
 ) -> pd.DataFrame:
-    """One row per customer (those without any data too), in customer-id order per partition."""
-    decay = engagement.decay_rate_per_day(settings)
-    as_of_day = local_day_number(as_of)
-    values = {
-        "as_of_day": sql.Literal(as_of_day),
-        "purchase_factor": sql.Literal(math.exp(-decay * (as_of_day - ref_day))),
-        "engagement_factor": sql.Literal(
-            math.exp(-decay * (as_of.timestamp() - ref_day * 86400.0) / 86400.0)
-        ),
-    }
-    select = sql.SQL(", ").join(sql.SQL(expression).format(**values) for _, _, expression in _FIELDS)
-    fields = [(name, kind) for name, kind, _ in _FIELDS]
+    """One row per customer whose facts are stored (every customer as of the refresh); a
+    customer deleted since is left out, so no score is written for an id that is gone."""
+    select = sql.SQL(", ").join(sql.Identifier("f", name) for name, _ in _FIELDS)
 
     def fetch(worker: psycopg.Connection, part: tuple[str | None, str | None]) -> dict[str, np.ndarray]:
         query = sql.SQL(
-            "SELECT {} FROM customers cu LEFT JOIN customer_order_facts f ON f.customer_id = cu.id WHERE {}"
-        ).format(select, id_range("cu.id", part))
-        return parse_fixed_binary(copy_out(worker, query, "binary"), fields)
+            "SELECT {} FROM customer_order_facts f "
+            "WHERE EXISTS (SELECT 1 FROM customers cu WHERE cu.id = f.customer_id) AND {}"
+        ).format(select, id_range("f.customer_id", part))
+        return parse_fixed_binary(copy_out(worker, query, "binary"), _FIELDS)
 
     parts = in_parts(conn, fetch, connect, partitions)
-    columns = {name: np.concatenate([part[name] for part in parts]) for name, _ in fields}
-    return _frame(columns)
+    columns = {name: np.concatenate([part[name] for part in parts]) for name, _ in _FIELDS}
+    decay = engagement.decay_rate_per_day(settings)
+    as_of_day = local_day_number(as_of)
+    purchase_factor = math.exp(-decay * (as_of_day - ref_day))
+    engagement_factor = math.exp(-decay * (as_of.timestamp() - ref_day * 86400.0) / 86400.0)
+    return _frame(columns, as_of_day, purchase_factor, engagement_factor)
 
 
-def _frame(columns: dict[str, np.ndarray]) -> pd.DataFrame:
-    """The aggregate frame's conventions: text ids, 't'/'f' flags, category names or None."""
+def _frame(
+    columns: dict[str, np.ndarray], as_of_day: int, purchase_factor: float, engagement_factor: float
+) -> pd.DataFrame:
+    """The aggregate frame's columns and conventions (core.scoring.aggregate): NaN for none,
+    text ids, 't'/'f' flags, category names or None."""
+    first, last, previous = (
+        columns[k].astype(np.float64) for k in ("first_day", "last_day", "prev_last_day")
+    )
+    first[first < 0] = np.nan
+    last[last < 0] = np.nan
+    previous[previous < 0] = np.nan
     names = np.array([None, *PRODUCT_CATEGORIES], dtype=object)
     flags = np.array([None, "f", "t"], dtype=object)  # first_in_store -1, 0, 1
+
+    def store(ids: np.ndarray) -> np.ndarray:
+        return np.where(ids > 0, ids, np.nan)
+
     return pd.DataFrame(
         {
-            **columns,
             "customer_id": uuid_text(columns["customer_id"]).astype(str),
+            "n_orders": columns["n_orders"],
+            "n_days": columns["n_days"],
+            "days_since_first": as_of_day - first,
+            "days_since_last": as_of_day - last,
+            "span_days": last - first,
+            "gap_before_last": last - previous,
+            "total_spent": columns["total_spent_float"],
+            "first_day_amount": columns["first_day_amount"],
+            "discounted_spend": columns["discounted_spend"],
+            "n_in_store": columns["n_in_store"],
+            "n_online": columns["n_orders"] - columns["n_in_store"],
+            **{f"t{k}": columns[f"t{k}"] for k in range(6)},
+            "first_store_id": store(columns["first_store_id"]),
             "first_in_store": flags[columns["first_in_store"] + 1],
-            "preferred_category": names[columns["preferred_category"]],
+            "decayed_purchases": columns["purchase_decay_sum"] * purchase_factor,
+            "decayed_other": columns["engagement_decay_sum"] * engagement_factor,
+            "preferred_store_id": store(columns["preferred_store_id"]),
+            "preferred_category": names[columns["preferred_category_code"]],
         }
     )
 

@@ -87,9 +87,11 @@ class CustomerLifecycleHistory(Base):
 
 
 class CustomerOrderFacts(Base):
-    """The as-of-independent part of the scoring aggregate, one row per customer with completed
-    orders or engagements; refreshed by each scoring run for the customers marked changed
-    (migration 0011). A cache: UNLOGGED, rebuilt from the orders whenever its state row is gone."""
+    """The as-of-independent part of the scoring aggregate, one row per customer (zeros without
+    orders); refreshed by each scoring run for the customers marked changed (migration 0011).
+    A cache: UNLOGGED, rebuilt from the orders whenever its state row is gone. The columns a run
+    reads in bulk are NOT NULL, with a sentinel for "none" (-1 days, 0 store ids, NaN amounts),
+    so that they travel as fixed-width binary COPY."""
 
     __tablename__ = "customer_order_facts"
     __table_args__ = {"prefixes": ["UNLOGGED"]}
@@ -97,19 +99,20 @@ class CustomerOrderFacts(Base):
     customer_id: Mapped[uuid.UUID] = mapped_column(UUID, primary_key=True)
     n_orders: Mapped[int] = mapped_column(Integer)
     n_days: Mapped[int] = mapped_column(Integer)
-    # Local (UTC+7) day numbers since 1970-01-01; prev_last_day is the purchase day before the last.
-    first_day: Mapped[int | None] = mapped_column(Integer)
-    last_day: Mapped[int | None] = mapped_column(Integer)
-    prev_last_day: Mapped[int | None] = mapped_column(Integer)
+    # Local (UTC+7) day numbers since 1970-01-01, -1 for none; prev_last_day is the purchase day
+    # before the last.
+    first_day: Mapped[int] = mapped_column(Integer)
+    last_day: Mapped[int] = mapped_column(Integer)
+    prev_last_day: Mapped[int] = mapped_column(Integer)
     total_spent: Mapped[Decimal | None] = mapped_column(Numeric)
-    # What the model reads (float8 of the exact sum) and the stored aggregates' definitions,
-    # computed once per refresh instead of per read.
-    total_spent_float: Mapped[float | None] = mapped_column(Float)
+    # What the model reads (float8 of the exact sum, NaN for none) and the stored aggregates'
+    # definitions, computed once per refresh instead of per read.
+    total_spent_float: Mapped[float] = mapped_column(Float)
     avg_order_value: Mapped[Decimal | None] = mapped_column(Numeric)
     discount_share: Mapped[Decimal | None] = mapped_column(Numeric)
-    first_day_amount: Mapped[float | None] = mapped_column(Float)
+    first_day_amount: Mapped[float] = mapped_column(Float)
     n_discounted: Mapped[int] = mapped_column(Integer)
-    discounted_spend: Mapped[float | None] = mapped_column(Float)
+    discounted_spend: Mapped[float] = mapped_column(Float)
     n_in_store: Mapped[int] = mapped_column(Integer)
     t0: Mapped[int] = mapped_column(Integer)
     t1: Mapped[int] = mapped_column(Integer)
@@ -117,15 +120,15 @@ class CustomerOrderFacts(Base):
     t3: Mapped[int] = mapped_column(Integer)
     t4: Mapped[int] = mapped_column(Integer)
     t5: Mapped[int] = mapped_column(Integer)
-    first_store_id: Mapped[int | None] = mapped_column(Integer)
-    first_in_store: Mapped[bool | None] = mapped_column(Boolean)
+    first_store_id: Mapped[int] = mapped_column(Integer)  # 0 = none
+    first_in_store: Mapped[int] = mapped_column(SmallInteger)  # 1 in store, 0 online, -1 none
     first_purchase_at: Mapped[dt.datetime | None]
     last_purchase_at: Mapped[dt.datetime | None]
     # sum(exp(decay * (day - ref_day))) and its engagement analogue: decay to any as-of is one
     # multiplication by exp(-decay * (as_of - ref)).
     purchase_decay_sum: Mapped[float] = mapped_column(Float)
     engagement_decay_sum: Mapped[float] = mapped_column(Float)
-    preferred_store_id: Mapped[int | None] = mapped_column(Integer)
+    preferred_store_id: Mapped[int] = mapped_column(Integer)  # 0 = none
     # 1-based position in PRODUCT_CATEGORIES (the order_items check constraint); 0 = none.
     preferred_category_code: Mapped[int] = mapped_column(SmallInteger)
 

@@ -28,42 +28,47 @@ down_revision = "0010"
 branch_labels = None
 depends_on = None
 
-# (table, customer column) whose changes change a customer's facts.
+# (table, customer column, events) whose changes change a customer's facts. Every customer has
+# a facts row (zeros without orders), so customers coming and going are marked too.
 _WATCHED = (
-    ("orders", "customer_id"),
-    ("order_items", "order_customer_id"),
-    ("customer_engagements", "customer_id"),
+    ("orders", "customer_id", ("insert", "delete", "update")),
+    ("order_items", "order_customer_id", ("insert", "delete", "update")),
+    ("customer_engagements", "customer_id", ("insert", "delete", "update")),
+    ("customers", "id", ("insert", "delete")),
 )
 
 
-def _triggers(table: str, column: str) -> str:
-    return f"""
-CREATE FUNCTION scoring_mark_{table}_new() RETURNS trigger LANGUAGE plpgsql AS $$
+_FUNCTION = """
+CREATE FUNCTION scoring_mark_{table}_{event}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO scoring_dirty_customers (customer_id) SELECT DISTINCT {column} FROM new_rows;
+    INSERT INTO scoring_dirty_customers (customer_id) {select};
     RETURN NULL;
 END $$;
-CREATE FUNCTION scoring_mark_{table}_old() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO scoring_dirty_customers (customer_id) SELECT DISTINCT {column} FROM old_rows;
-    RETURN NULL;
-END $$;
-CREATE FUNCTION scoring_mark_{table}_both() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO scoring_dirty_customers (customer_id)
-    SELECT {column} FROM new_rows UNION SELECT {column} FROM old_rows;
-    RETURN NULL;
-END $$;
-CREATE TRIGGER scoring_mark_insert AFTER INSERT ON {table}
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION scoring_mark_{table}_new();
-CREATE TRIGGER scoring_mark_delete AFTER DELETE ON {table}
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION scoring_mark_{table}_old();
-CREATE TRIGGER scoring_mark_update AFTER UPDATE ON {table}
-    REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION scoring_mark_{table}_both();
-CREATE TRIGGER scoring_forget_facts AFTER TRUNCATE ON {table}
-    FOR EACH STATEMENT EXECUTE FUNCTION scoring_forget_facts();
-"""  # noqa: S608 - fixed table and column names
+CREATE TRIGGER scoring_mark_{event} AFTER {event} ON {table} REFERENCING {tables}
+    FOR EACH STATEMENT EXECUTE FUNCTION scoring_mark_{table}_{event}();
+"""
+_TRANSITIONS = {
+    "insert": ("NEW TABLE AS new_rows", "SELECT DISTINCT {column} FROM new_rows"),
+    "delete": ("OLD TABLE AS old_rows", "SELECT DISTINCT {column} FROM old_rows"),
+    "update": (
+        "NEW TABLE AS new_rows OLD TABLE AS old_rows",
+        "SELECT {column} FROM new_rows UNION SELECT {column} FROM old_rows",
+    ),
+}
+
+
+def _triggers(table: str, column: str, events: tuple[str, ...]) -> str:
+    parts = []
+    for event in events:
+        tables, select = _TRANSITIONS[event]
+        parts.append(
+            _FUNCTION.format(table=table, event=event, tables=tables, select=select.format(column=column))
+        )
+    parts.append(
+        f"CREATE TRIGGER scoring_forget_facts AFTER TRUNCATE ON {table} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION scoring_forget_facts();"
+    )
+    return "\n".join(parts)
 
 
 def upgrade() -> None:
@@ -72,16 +77,16 @@ def upgrade() -> None:
         sa.Column("customer_id", postgresql.UUID(), nullable=False),
         sa.Column("n_orders", sa.Integer(), nullable=False),
         sa.Column("n_days", sa.Integer(), nullable=False),
-        sa.Column("first_day", sa.Integer(), nullable=True),
-        sa.Column("last_day", sa.Integer(), nullable=True),
-        sa.Column("prev_last_day", sa.Integer(), nullable=True),
+        sa.Column("first_day", sa.Integer(), nullable=False),
+        sa.Column("last_day", sa.Integer(), nullable=False),
+        sa.Column("prev_last_day", sa.Integer(), nullable=False),
         sa.Column("total_spent", sa.Numeric(), nullable=True),
-        sa.Column("total_spent_float", sa.Float(), nullable=True),
+        sa.Column("total_spent_float", sa.Float(), nullable=False),
         sa.Column("avg_order_value", sa.Numeric(), nullable=True),
         sa.Column("discount_share", sa.Numeric(), nullable=True),
-        sa.Column("first_day_amount", sa.Float(), nullable=True),
+        sa.Column("first_day_amount", sa.Float(), nullable=False),
         sa.Column("n_discounted", sa.Integer(), nullable=False),
-        sa.Column("discounted_spend", sa.Float(), nullable=True),
+        sa.Column("discounted_spend", sa.Float(), nullable=False),
         sa.Column("n_in_store", sa.Integer(), nullable=False),
         sa.Column("t0", sa.Integer(), nullable=False),
         sa.Column("t1", sa.Integer(), nullable=False),
@@ -89,13 +94,13 @@ def upgrade() -> None:
         sa.Column("t3", sa.Integer(), nullable=False),
         sa.Column("t4", sa.Integer(), nullable=False),
         sa.Column("t5", sa.Integer(), nullable=False),
-        sa.Column("first_store_id", sa.Integer(), nullable=True),
-        sa.Column("first_in_store", sa.Boolean(), nullable=True),
+        sa.Column("first_store_id", sa.Integer(), nullable=False),
+        sa.Column("first_in_store", sa.SmallInteger(), nullable=False),
         sa.Column("first_purchase_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("last_purchase_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("purchase_decay_sum", sa.Float(), nullable=False),
         sa.Column("engagement_decay_sum", sa.Float(), nullable=False),
-        sa.Column("preferred_store_id", sa.Integer(), nullable=True),
+        sa.Column("preferred_store_id", sa.Integer(), nullable=False),
         sa.Column("preferred_category_code", sa.SmallInteger(), nullable=False),
         sa.PrimaryKeyConstraint("customer_id", name=op.f("pk_customer_order_facts")),
         prefixes=["UNLOGGED"],
@@ -130,21 +135,16 @@ def upgrade() -> None:
         END $$;
         """
     )
-    for table, column in _WATCHED:
-        op.execute(_triggers(table, column))
+    for table, column, events in _WATCHED:
+        op.execute(_triggers(table, column, events))
 
 
 def downgrade() -> None:
-    for table, _ in _WATCHED:
-        for trigger in (
-            "scoring_mark_insert",
-            "scoring_mark_delete",
-            "scoring_mark_update",
-            "scoring_forget_facts",
-        ):
-            op.execute(f"DROP TRIGGER {trigger} ON {table}")
-        for kind in ("new", "old", "both"):
-            op.execute(f"DROP FUNCTION scoring_mark_{table}_{kind}()")
+    for table, _, events in _WATCHED:
+        for event in events:
+            op.execute(f"DROP TRIGGER scoring_mark_{event} ON {table}")
+            op.execute(f"DROP FUNCTION scoring_mark_{table}_{event}()")
+        op.execute(f"DROP TRIGGER scoring_forget_facts ON {table}")
     op.execute("DROP FUNCTION scoring_forget_facts()")
     op.drop_table("scoring_facts_state")
     op.drop_table("scoring_pending_aggregates")
