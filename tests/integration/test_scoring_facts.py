@@ -223,3 +223,25 @@ def test_customers_who_arrive_or_leave_are_in_the_facts_or_out(engine: Engine, p
         stored = {str(r[0]) for r in conn.execute("SELECT customer_id FROM customer_order_facts")}
     assert str(newcomer) in stored and str(people["watcher"]) not in stored
     _assert_same(_from_facts(conn, AS_OF), _from_orders(conn, AS_OF))
+
+
+def test_changes_are_marked_only_once_the_facts_exist(engine: Engine, people, conn) -> None:
+    def marked() -> int:
+        with conn.transaction():
+            return conn.execute("SELECT count(*) FROM scoring_dirty_customers").fetchone()[0]  # type: ignore[index]
+
+    with engine.begin() as db:
+        add_order(db, people["once"], 3)  # no facts yet (a bulk load): nothing to keep up to date
+    assert marked() == 0
+    _refresh(conn)
+    with engine.begin() as db:
+        add_order(db, people["once"], 2)
+    assert marked() == 2  # the order and its line
+    with conn.transaction():  # an interrupted rebuild still marks, and is redone
+        conn.execute("UPDATE scoring_facts_state SET fingerprint = 'building'")
+    with engine.begin() as db:
+        add_order(db, people["twice"], 2)
+    assert marked() == 4
+    again = _refresh(conn)
+    assert (again["facts"], again["facts_reason"]) == ("rebuilt", "interrupted")
+    _assert_same(_from_facts(conn, AS_OF), _from_orders(conn, AS_OF))

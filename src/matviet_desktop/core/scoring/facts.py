@@ -184,6 +184,8 @@ def refresh(
     reason = None
     if state is None:
         reason = "missing"
+    elif state[0] == "building":
+        reason = "interrupted"  # a rebuild that did not finish
     elif state[0] != fingerprint(settings):
         reason = "settings"
     elif decay * abs(as_of_day - state[1]) > MAX_DECAY_EXPONENT:
@@ -230,7 +232,14 @@ def _rebuild(
     """Facts of every customer from scratch: id ranges in parallel, each in its own transaction.
     Changes committed after the markers are cleared keep their markers for the refresh after."""
     with conn.transaction():
+        # A state row that matches no settings: the triggers keep marking changes made while
+        # the facts are built (they mark nothing without a state row), and no run trusts them yet.
         conn.execute("DELETE FROM scoring_facts_state")
+        conn.execute(
+            "INSERT INTO scoring_facts_state (id, fingerprint, ref_day, compare_all, built_at) "
+            "VALUES (1, 'building', %s, true, now())",
+            (ref,),
+        )
         conn.execute("TRUNCATE customer_order_facts")
         conn.execute("DELETE FROM scoring_dirty_customers")
         conn.execute("DELETE FROM scoring_pending_aggregates")
@@ -269,8 +278,7 @@ def _rebuild(
     with conn.transaction():
         conn.execute("ANALYZE customer_order_facts")
         conn.execute(
-            "INSERT INTO scoring_facts_state (id, fingerprint, ref_day, compare_all, built_at) "
-            "VALUES (1, %s, %s, true, now())",
+            "UPDATE scoring_facts_state SET fingerprint = %s, ref_day = %s, compare_all = true, built_at = now()",
             (fingerprint(settings), ref),
         )
 

@@ -41,7 +41,11 @@ _WATCHED = (
 _FUNCTION = """
 CREATE FUNCTION scoring_mark_{table}_{event}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO scoring_dirty_customers (customer_id) {select};
+    -- Before the first build (a fresh or crashed cache) there is nothing to keep up to date:
+    -- bulk loads such as the demo seed then pay nothing.
+    IF EXISTS (SELECT 1 FROM scoring_facts_state) THEN
+        INSERT INTO scoring_dirty_customers (customer_id) {select};
+    END IF;
     RETURN NULL;
 END $$;
 CREATE TRIGGER scoring_mark_{event} AFTER {event} ON {table} REFERENCING {tables}
