@@ -57,6 +57,12 @@ CENTRAL_ONLY_TABLES = frozenset(
         "duplicate_candidates",
         "customer_merges",
         "campaign_audience_uploads",
+        # The scoring engine's cache (rebuilt from the orders whenever needed): scoring runs
+        # centrally, the offline copy only reads the scores.
+        "customer_order_facts",
+        "scoring_dirty_customers",
+        "scoring_pending_aggregates",
+        "scoring_facts_state",
     }
 )
 # Constant SQL (no user input: the store code is a bound parameter).
