@@ -86,6 +86,8 @@ Bool = ColumnElement[bool]
 _c = customers.c
 _s = scores.c
 customer_rows = customers.outerjoin(scores, _s.customer_id == _c.id)
+# For rules no customer without a score row can match: scores first (see _source).
+scored_customer_rows = scores.join(customers, _c.id == _s.customer_id)
 FIELD_COLUMNS: dict[str, ColumnElement[Any]] = {
     "full_name": _c.full_name,
     "search": _c.search_text,
@@ -368,13 +370,31 @@ def event_rows(cond: EventCondition, ctx: Context, counted: bool = True) -> Sele
     return q
 
 
+def _event_rows_for(cond: EventCondition, ctx: Context) -> Select[Any]:
+    n, op = cond.count, cond.count_op
+    return event_rows(cond, ctx, counted=not (n == 0 or (op == "gte" and n == 1)))
+
+
+def event_members(cond: EventCondition, ctx: Context) -> Select[Any] | None:
+    """The customers an event condition selects, one row each, when that is a set of customers
+    with events (gte N ≥ 1, eq N ≥ 1); None when customers without events match too."""
+    n, op = cond.count, cond.count_op
+    if n == 0 or op == "lte":
+        return None
+    rows = _event_rows_for(cond, ctx)
+    cid = rows.selected_columns[0]
+    if op == "gte" and n == 1:
+        return rows.group_by(cid)
+    return rows.group_by(cid).having(func.count() >= n if op == "gte" else func.count() == n)
+
+
 def _event_forms(cond: EventCondition, ctx: Context) -> tuple[Bool, Bool]:
     n, op = cond.count, cond.count_op
     # Customers with zero events satisfy gte 0, lte N and eq 0: express those as "not in the set
     # of customers whose count breaks the condition", so customers without events are included.
     if op == "gte" and n == 0:
         return true(), false()
-    rows = event_rows(cond, ctx, counted=not (n == 0 or (op == "gte" and n == 1)))
+    rows = _event_rows_for(cond, ctx)
     cid = rows.selected_columns[0]
     if op in ("lte", "eq") and (op == "lte" or n == 0):
         if n == 0:
@@ -492,8 +512,12 @@ def _source(node: Node) -> _Source:
     """Which tables a rule needs, and the id expression its event/segment conditions test.
 
     * no scored field: `customers` alone;
-    * only scored fields, and a score row required to match: `customer_scores` alone (the
-      join to a million customers would only confirm what the foreign key guarantees);
+    * a score row required to match (`_needs_scores`): `customer_scores` alone when the rule
+      has only scored fields (the join to a million customers would only confirm what the
+      foreign key guarantees), else `customer_scores JOIN customers`. Event and segment
+      conditions test the score row's id, so a branch of scored and event conditions is
+      decided on the scores scan, and PostgreSQL fetches only the customers it leaves by
+      primary key instead of scanning all of them (nested: 58k scored rows → 28k survivors);
     * otherwise `customers LEFT JOIN customer_scores`, with event and segment conditions on
       coalesce(score id, customer id) — always the customer's id, but referencing both tables,
       so PostgreSQL does not copy an OR of those subqueries onto the customers scan, where it
@@ -502,9 +526,15 @@ def _source(node: Node) -> _Source:
     fields = _fields(node)
     if not fields & SCORED_FIELDS:
         return _Source(customers, _c.id)
-    if fields <= SCORED_FIELDS and _needs_scores(node):
-        return _Source(scores, _s.customer_id)
+    if _needs_scores(node):
+        return _Source(scores if fields <= SCORED_FIELDS else scored_customer_rows, _s.customer_id)
     return _Source(customer_rows, func.coalesce(_s.customer_id, _c.id))
+
+
+def fetches_customers_by_key(rule: Any) -> bool:
+    """True when a count starts from `customer_scores` and joins `customers` (see _source): its
+    plan should fetch the customers the scored conditions leave by primary key."""
+    return _source(_parsed(rule)).from_ is scored_customer_rows
 
 
 def _context(as_of: dt.date | None, customer_id: Any = _c.id) -> Context:
@@ -518,14 +548,36 @@ def _parsed(rule: Any) -> Node:
 def where_clause(rule: Any, as_of: dt.date | None = None) -> Bool:
     """The WHERE condition for a rule (JSON or parsed) over `customer_rows`. Raises RuleInvalid."""
     node = _parsed(rule)
-    source = _source(node)
-    customer_id = _c.id if source.customer_id is _c.id else func.coalesce(_s.customer_id, _c.id)
-    return compile_node(node, _context(as_of, customer_id))
+    # The score row's id, when a rule requires one, is NULL only on rows the rule rejects.
+    return compile_node(node, _context(as_of, _source(node).customer_id))
+
+
+def _lone_set(node: Node, as_of: dt.date | None) -> Any:
+    """A rule that is one positive event or segment-membership condition selects a set of ids
+    that already name customers (foreign keys, never NULL): its members are read from that set,
+    without joining a million customers (2+ sunglasses purchases: 13,765 customers found in
+    163k order lines, then 13,765 primary-key probes or a scan of customers, for nothing).
+    Returns a subquery with one `customer_id` per member, or None."""
+    while isinstance(node, AllOf | AnyOf) and len(node.children) == 1:
+        node = node.children[0]
+    ctx = _context(as_of)
+    members: Select[Any] | None = None
+    if isinstance(node, EventCondition):
+        members = event_members(node, ctx)
+    elif isinstance(node, SegmentCondition) and node.member:
+        rows = segment_members(node.segment, ctx)
+        members = rows.group_by(rows.selected_columns[0])
+    if members is None:
+        return None
+    return members.with_only_columns(members.selected_columns[0].label("customer_id")).subquery()
 
 
 def members_query(rule: Any, as_of: dt.date | None = None) -> Select[Any]:
     """`SELECT customer_id …`: the members of a rule, for refreshes and campaigns to freeze."""
     node = _parsed(rule)
+    lone = _lone_set(node, as_of)
+    if lone is not None:
+        return select(lone.c.customer_id)
     source = _source(node)
     condition = compile_node(node, _context(as_of, source.customer_id))
     return select(source.customer_id.label("customer_id")).select_from(source.from_).where(condition)
@@ -533,6 +585,9 @@ def members_query(rule: Any, as_of: dt.date | None = None) -> Select[Any]:
 
 def count_query(rule: Any, as_of: dt.date | None = None) -> Select[Any]:
     node = _parsed(rule)
+    lone = _lone_set(node, as_of)
+    if lone is not None:
+        return select(func.count()).select_from(lone)
     source = _source(node)
     condition = compile_node(node, _context(as_of, source.customer_id))
     return select(func.count()).select_from(source.from_).where(condition)
