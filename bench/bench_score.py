@@ -74,6 +74,13 @@ def main() -> None:
     parser.add_argument("--database", default="bench_scoring")
     parser.add_argument("--reuse", action="store_true", help="score an existing copy (no re-clone)")
     parser.add_argument("--as-of", default=None, help="ISO timestamp; default: latest order")
+    parser.add_argument(
+        "--touch",
+        type=int,
+        default=5000,
+        help="before the run, rewrite the orders of this many random customers (a day's changes: "
+        "the run must re-aggregate them); 0 = none",
+    )
     args = parser.parse_args()
 
     if not args.reuse:
@@ -93,6 +100,14 @@ def main() -> None:
             ).fetchone()[0]  # type: ignore[index]
         )
         orders = conn.execute("SELECT count(*) FROM orders").fetchone()[0]  # type: ignore[index]
+        if args.touch:
+            # A no-op rewrite fires the same triggers as a day's new orders and status changes.
+            touched = conn.execute(
+                "UPDATE orders SET status = status WHERE customer_id IN "
+                "(SELECT customer_id FROM orders ORDER BY random() LIMIT %s)",
+                (args.touch,),
+            ).rowcount
+            print(f"touched {touched:,} orders of {args.touch:,} random buyers")
 
     aggregate_s, copy_s, customers = floor_seconds(url)
     floor = aggregate_s + copy_s
@@ -114,6 +129,8 @@ def main() -> None:
     print(f"rfm {result.counts['rfm_segment']}")
     print(f"bgnbd {result.params.get('bgnbd')}")
     print(f"gamma-gamma {result.params.get('gamma_gamma')}")
+    facts = {k: v for k, v in result.params.items() if k.startswith("facts") or k == "order_aggregates_written"}
+    print(f"facts {facts}")
 
 
 if __name__ == "__main__":

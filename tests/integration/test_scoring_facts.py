@@ -237,11 +237,17 @@ def test_changes_are_marked_only_once_the_facts_exist(engine: Engine, people, co
     with engine.begin() as db:
         add_order(db, people["once"], 2)
     assert marked() == 2  # the order and its line
+    with engine.begin() as db:
+        add_engagement(db, people["once"], "campaign_sent", 1)  # weighs nothing in the score
+    assert marked() == 2
+    with engine.begin() as db:
+        add_engagement(db, people["once"], "eye_exam", 1)
+    assert marked() == 3
     with conn.transaction():  # an interrupted rebuild still marks, and is redone
         conn.execute("UPDATE scoring_facts_state SET fingerprint = 'building'")
     with engine.begin() as db:
         add_order(db, people["twice"], 2)
-    assert marked() == 4
+    assert marked() == 5
     again = _refresh(conn)
     assert (again["facts"], again["facts_reason"]) == ("rebuilt", "interrupted")
     _assert_same(_from_facts(conn, AS_OF), _from_orders(conn, AS_OF))

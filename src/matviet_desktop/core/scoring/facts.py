@@ -236,9 +236,9 @@ def _rebuild(
         # the facts are built (they mark nothing without a state row), and no run trusts them yet.
         conn.execute("DELETE FROM scoring_facts_state")
         conn.execute(
-            "INSERT INTO scoring_facts_state (id, fingerprint, ref_day, compare_all, built_at) "
-            "VALUES (1, 'building', %s, true, now())",
-            (ref,),
+            "INSERT INTO scoring_facts_state (id, fingerprint, ref_day, compare_all, engagement_types, built_at) "
+            "VALUES (1, 'building', %s, true, %s, now())",
+            (ref, engagement.non_purchase_weights(settings)[0]),
         )
         conn.execute("TRUNCATE customer_order_facts")
         conn.execute("DELETE FROM scoring_dirty_customers")

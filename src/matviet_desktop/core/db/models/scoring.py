@@ -24,7 +24,7 @@ from sqlalchemy import (
     Text,
     text,
 )
-from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from matviet_desktop.core.db.base import Base
@@ -165,4 +165,6 @@ class ScoringFactsState(Base):
     ref_day: Mapped[int] = mapped_column(Integer)
     # After a rebuild every customer's stored order aggregates are compared, not only the pending.
     compare_all: Mapped[bool] = mapped_column(Boolean)
+    # Engagement types the score weighs: the triggers mark only changes to these.
+    engagement_types: Mapped[list[str]] = mapped_column(ARRAY(Text))
     built_at: Mapped[dt.datetime]

@@ -33,6 +33,8 @@ depends_on = None
 _WATCHED = (
     ("orders", "customer_id", ("insert", "delete", "update")),
     ("order_items", "order_customer_id", ("insert", "delete", "update")),
+    # Only engagements of the types the engagement score weighs (not e.g. campaign_sent, which a
+    # campaign writes by the hundred thousand): the state row lists them.
     ("customer_engagements", "customer_id", ("insert", "delete", "update")),
     ("customers", "id", ("insert", "delete")),
 )
@@ -52,21 +54,27 @@ CREATE TRIGGER scoring_mark_{event} AFTER {event} ON {table} REFERENCING {tables
     FOR EACH STATEMENT EXECUTE FUNCTION scoring_mark_{table}_{event}();
 """
 _TRANSITIONS = {
-    "insert": ("NEW TABLE AS new_rows", "SELECT DISTINCT {column} FROM new_rows"),
-    "delete": ("OLD TABLE AS old_rows", "SELECT DISTINCT {column} FROM old_rows"),
+    "insert": ("NEW TABLE AS new_rows", "SELECT DISTINCT {column} FROM new_rows {where}"),
+    "delete": ("OLD TABLE AS old_rows", "SELECT DISTINCT {column} FROM old_rows {where}"),
     "update": (
         "NEW TABLE AS new_rows OLD TABLE AS old_rows",
-        "SELECT {column} FROM new_rows UNION SELECT {column} FROM old_rows",
+        "SELECT {column} FROM new_rows {where} UNION SELECT {column} FROM old_rows {where}",
     ),
 }
+_WEIGHED_TYPES = (
+    "WHERE EXISTS (SELECT 1 FROM scoring_facts_state s WHERE engagement_type = ANY(s.engagement_types))"
+)
 
 
 def _triggers(table: str, column: str, events: tuple[str, ...]) -> str:
     parts = []
     for event in events:
         tables, select = _TRANSITIONS[event]
+        where = _WEIGHED_TYPES if table == "customer_engagements" else ""
         parts.append(
-            _FUNCTION.format(table=table, event=event, tables=tables, select=select.format(column=column))
+            _FUNCTION.format(
+                table=table, event=event, tables=tables, select=select.format(column=column, where=where)
+            )
         )
     parts.append(
         f"CREATE TRIGGER scoring_forget_facts AFTER TRUNCATE ON {table} "
@@ -125,6 +133,7 @@ def upgrade() -> None:
         sa.Column("fingerprint", sa.Text(), nullable=False),
         sa.Column("ref_day", sa.Integer(), nullable=False),
         sa.Column("compare_all", sa.Boolean(), nullable=False),
+        sa.Column("engagement_types", postgresql.ARRAY(sa.Text()), nullable=False),
         sa.Column("built_at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint("id = 1", name=op.f("ck_scoring_facts_state_single_row")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_scoring_facts_state")),
