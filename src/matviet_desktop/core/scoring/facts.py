@@ -60,7 +60,7 @@ WITH o AS (
            + CASE WHEN floor((date_part('epoch', order_date) + 25200) / 3600)::int % 24 < 12 THEN 0
                   WHEN floor((date_part('epoch', order_date) + 25200) / 3600)::int % 24 < 17 THEN 1
                   ELSE 2 END AS slot
-    FROM orders
+    FROM {orders}
     WHERE status = 'completed' AND {scope_orders}
 ), d AS (
     SELECT customer_id, day,
@@ -96,7 +96,7 @@ WITH o AS (
 ), ps AS (
     SELECT DISTINCT ON (customer_id) customer_id, store_id
     FROM (SELECT customer_id, store_id, count(*) AS n, max(order_date) AS last_at
-          FROM orders WHERE status = 'completed' AND {scope_orders}
+          FROM {orders} WHERE status = 'completed' AND {scope_orders}
           GROUP BY customer_id, store_id) s
     ORDER BY customer_id, n DESC, last_at DESC, store_id
 ), pc AS (
@@ -209,7 +209,9 @@ def ref_day(conn: psycopg.Connection) -> int:
     return int(row[0])
 
 
-def _build_query(settings: ScoringSettings, ref: int, scope: Mapping[str, sql.Composable]) -> sql.Composed:
+def _build_query(
+    settings: ScoringSettings, ref: int, scope: Mapping[str, sql.Composable], orders: str = "orders"
+) -> sql.Composed:
     types, weights = engagement.non_purchase_weights(settings)
     return sql.SQL(_BUILD).format(
         decay=sql.SQL("{}::float8").format(sql.Literal(engagement.decay_rate_per_day(settings))),
@@ -218,6 +220,7 @@ def _build_query(settings: ScoringSettings, ref: int, scope: Mapping[str, sql.Co
         types=sql.Literal(types),
         weights=sql.Literal(weights),
         categories=sql.SQL("{}::text[]").format(sql.Literal(list(PRODUCT_CATEGORIES))),
+        orders=sql.Identifier(orders),
         **scope,
     )
 
@@ -288,6 +291,10 @@ def _refresh_marked(conn: psycopg.Connection, settings: ScoringSettings) -> int:
     reads a newer snapshot than the marker delete, so it sees every change whose marker it took."""
     with conn.transaction():
         ref = ref_day(conn)
+        conn.execute("SET LOCAL work_mem = '256MB'")
+        # A few thousand customers' lines and engagements: fetched through their indexes, not by
+        # scanning 4M rows each (the default page cost makes PostgreSQL prefer the scans).
+        conn.execute("SET LOCAL random_page_cost = 1.1")
         conn.execute("CREATE TEMP TABLE scoring_refresh_batch (customer_id uuid PRIMARY KEY) ON COMMIT DROP")
         taken = conn.execute(
             "WITH taken AS (DELETE FROM scoring_dirty_customers RETURNING customer_id) "
@@ -299,16 +306,22 @@ def _refresh_marked(conn: psycopg.Connection, settings: ScoringSettings) -> int:
         conn.execute(
             "DELETE FROM customer_order_facts f USING scoring_refresh_batch b WHERE f.customer_id = b.customer_id"
         )
+        # The batch's completed orders are read once (the aggregate reads them twice, and its
+        # lines through them).
+        conn.execute(
+            "CREATE TEMP TABLE scoring_refresh_orders ON COMMIT DROP AS "
+            "SELECT o.id, o.customer_id, o.store_id, o.order_date, o.total_amount, o.channel, o.discount_amount, "
+            "o.promo_code, o.status FROM orders o JOIN scoring_refresh_batch b ON b.customer_id = o.customer_id "
+            "WHERE o.status = 'completed'"
+        )
+        conn.execute("ANALYZE scoring_refresh_orders")
         batch = sql.SQL("(SELECT customer_id FROM scoring_refresh_batch)")
         scope = {
-            "scope_orders": sql.SQL("customer_id IN {}").format(batch),
-            # Lines through their orders' customer index; the lines' own customer copy is unindexed.
-            "scope_items": sql.SQL("order_id IN (SELECT id FROM orders WHERE customer_id IN {})").format(
-                batch
-            ),
+            "scope_orders": sql.SQL("TRUE"),
+            "scope_items": sql.SQL("order_id IN (SELECT id FROM scoring_refresh_orders)"),
             "scope_engagements": sql.SQL("ce.customer_id IN {}").format(batch),
             "scope_customers": sql.SQL("cu.id IN {}").format(batch),
         }
-        conn.execute(_build_query(settings, ref, scope))
+        conn.execute(_build_query(settings, ref, scope, orders="scoring_refresh_orders"))
         conn.execute("INSERT INTO scoring_pending_aggregates SELECT customer_id FROM scoring_refresh_batch")
         return taken
