@@ -129,7 +129,9 @@ def main() -> None:
     print(f"rfm {result.counts['rfm_segment']}")
     print(f"bgnbd {result.params.get('bgnbd')}")
     print(f"gamma-gamma {result.params.get('gamma_gamma')}")
-    facts = {k: v for k, v in result.params.items() if k.startswith("facts") or k == "order_aggregates_written"}
+    facts = {
+        k: v for k, v in result.params.items() if k.startswith("facts") or k == "order_aggregates_written"
+    }
     print(f"facts {facts}")
 
 
