@@ -24,9 +24,12 @@ from matviet_desktop.core.scoring.settings import ScoringSettings
 LOCAL_TZ = "Asia/Ho_Chi_Minh"
 T = TypeVar("T")
 
-# Columns returned in this order; money stays text until the model needs floats (exact write-back).
-_AGGREGATE = """
-WITH o AS (
+# CTEs shared with the stored facts (core.scoring.facts): `o` completed orders with their local
+# day and timing slot, `d` purchase days, `w` purchase days numbered with the previous one, `ps`
+# preferred store, `pc` preferred category. Placeholders: {orders} (the table), {orders_where}
+# and {items_where} (which orders and order lines).
+PURCHASE_DAY_CTES = """
+o AS (
     -- Local day and hour as integers since the epoch (Vietnam is UTC+7 all year, no DST since
     -- 1975): plain float/int arithmetic per order instead of four time-zone conversions.
     SELECT customer_id, store_id, order_date, total_amount, channel,
@@ -40,8 +43,8 @@ WITH o AS (
            + CASE WHEN floor((date_part('epoch', order_date) + 25200) / 3600)::int % 24 < 12 THEN 0
                   WHEN floor((date_part('epoch', order_date) + 25200) / 3600)::int % 24 < 17 THEN 1
                   ELSE 2 END AS slot
-    FROM orders
-    WHERE status = 'completed' AND order_date <= {as_of} AND {part_orders}
+    FROM {orders}
+    WHERE status = 'completed' AND {orders_where}
 ), d AS (
     SELECT customer_id, day,
            count(*) AS n, sum(total_amount) AS amt, sum(discounted_amount) AS disc_amt,
@@ -62,7 +65,29 @@ WITH o AS (
            lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS prev_day,
            row_number() OVER (PARTITION BY customer_id ORDER BY day) AS k
     FROM d
-), c AS (
+)"""
+PREFERENCE_CTES = """
+ps AS (
+    SELECT DISTINCT ON (customer_id) customer_id, store_id
+    FROM (SELECT customer_id, store_id, count(*) AS n, max(order_date) AS last_at
+          FROM {orders} WHERE status = 'completed' AND {orders_where}
+          GROUP BY customer_id, store_id) s
+    ORDER BY customer_id, n DESC, last_at DESC, store_id
+), pc AS (
+    -- Order lines carry their order's customer, date and status (migration 0009): no join.
+    SELECT DISTINCT ON (customer_id) customer_id, category
+    FROM (SELECT order_customer_id AS customer_id, category, sum(quantity * unit_price - discount) AS spend
+          FROM order_items
+          WHERE order_status = 'completed' AND {items_where}
+          GROUP BY order_customer_id, category) s
+    ORDER BY customer_id, spend DESC, category
+)"""
+
+# Columns returned in this order; money stays text until the model needs floats (exact write-back).
+_AGGREGATE = (
+    "WITH"  # noqa: S608 - constant SQL fragments
+    + PURCHASE_DAY_CTES
+    + """, c AS (
     SELECT customer_id,
            sum(n)::int AS n_orders, count(*)::int AS n_days,
            ({as_of_day} - min(day)) AS days_since_first, ({as_of_day} - max(day)) AS days_since_last,
@@ -80,21 +105,9 @@ WITH o AS (
            sum(exp(-{decay} * ({as_of_day} - day)::float8)) AS decayed_purchases
     FROM w
     GROUP BY customer_id
-), ps AS (
-    SELECT DISTINCT ON (customer_id) customer_id, store_id
-    FROM (SELECT customer_id, store_id, count(*) AS n, max(order_date) AS last_at
-          FROM orders WHERE status = 'completed' AND order_date <= {as_of} AND {part_orders}
-          GROUP BY customer_id, store_id) s
-    ORDER BY customer_id, n DESC, last_at DESC, store_id
-), pc AS (
-    -- Order lines carry their order's customer, date and status (migration 0009): no join.
-    SELECT DISTINCT ON (customer_id) customer_id, category
-    FROM (SELECT order_customer_id AS customer_id, category, sum(quantity * unit_price - discount) AS spend
-          FROM order_items
-          WHERE order_status = 'completed' AND order_placed_at <= {as_of} AND {part_items}
-          GROUP BY order_customer_id, category) s
-    ORDER BY customer_id, spend DESC, category
-), e AS (
+),"""
+    + PREFERENCE_CTES
+    + """, e AS (
     SELECT ce.customer_id,
            sum(wt.weight * exp(-{decay} * date_part('epoch', {as_of} - ce.created_at) / 86400.0)) AS decayed_other
     FROM customer_engagements ce
@@ -127,6 +140,7 @@ LEFT JOIN pc ON pc.customer_id = cu.id
 LEFT JOIN e ON e.customer_id = cu.id
 WHERE {part_customers}
 """
+)
 
 _TEXT_COLUMNS = {
     "customer_id": str,
@@ -153,8 +167,13 @@ def aggregate_query(
         decay=sql.SQL("{}::float8").format(sql.Literal(engagement.decay_rate_per_day(settings))),
         types=sql.Literal(types),
         weights=sql.Literal(weights),
-        part_orders=id_range("customer_id", part),
-        part_items=id_range("order_customer_id", part),
+        orders=sql.Identifier("orders"),
+        orders_where=sql.SQL("order_date <= {} AND {}").format(
+            sql.Literal(as_of), id_range("customer_id", part)
+        ),
+        items_where=sql.SQL("order_placed_at <= {} AND {}").format(
+            sql.Literal(as_of), id_range("order_customer_id", part)
+        ),
         part_engagements=id_range("ce.customer_id", part),
         part_customers=id_range("cu.id", part),
     )

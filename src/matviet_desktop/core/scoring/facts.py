@@ -24,7 +24,13 @@ from psycopg import sql
 
 from matviet_desktop.core.db.models.reference import PRODUCT_CATEGORIES
 from matviet_desktop.core.scoring import engagement
-from matviet_desktop.core.scoring.aggregate import id_range, id_ranges, local_day_number
+from matviet_desktop.core.scoring.aggregate import (
+    PREFERENCE_CTES,
+    PURCHASE_DAY_CTES,
+    id_range,
+    id_ranges,
+    local_day_number,
+)
 from matviet_desktop.core.scoring.settings import ScoringSettings
 
 # Bump when the facts query changes meaning: every database rebuilds its facts on the next run.
@@ -48,38 +54,9 @@ _BUILD = (
     "INSERT INTO customer_order_facts ("  # noqa: S608 - constant column list
     + _COLUMNS
     + ")"
-    + """
-WITH o AS (
-    SELECT customer_id, store_id, order_date, total_amount, channel,
-           discount_amount > 0 AS has_discount,
-           CASE WHEN discount_amount > 0 OR promo_code IS NOT NULL THEN total_amount::float8 ELSE 0 END
-               AS discounted_amount,
-           floor((date_part('epoch', order_date) + 25200) / 86400)::int AS day,
-           CASE WHEN (floor((date_part('epoch', order_date) + 25200) / 86400)::int + 3) % 7 >= 5
-                THEN 3 ELSE 0 END
-           + CASE WHEN floor((date_part('epoch', order_date) + 25200) / 3600)::int % 24 < 12 THEN 0
-                  WHEN floor((date_part('epoch', order_date) + 25200) / 3600)::int % 24 < 17 THEN 1
-                  ELSE 2 END AS slot
-    FROM {orders}
-    WHERE status = 'completed' AND {scope_orders}
-), d AS (
-    SELECT customer_id, day,
-           count(*) AS n, sum(total_amount) AS amt, sum(discounted_amount) AS disc_amt,
-           count(*) FILTER (WHERE channel = 'in_store') AS n_store,
-           count(*) FILTER (WHERE has_discount) AS n_disc,
-           min(store_id) AS store_id, bool_or(channel = 'in_store') AS any_store,
-           min(order_date) AS first_at, max(order_date) AS last_at,
-           count(*) FILTER (WHERE slot = 0) AS t0, count(*) FILTER (WHERE slot = 1) AS t1,
-           count(*) FILTER (WHERE slot = 2) AS t2, count(*) FILTER (WHERE slot = 3) AS t3,
-           count(*) FILTER (WHERE slot = 4) AS t4, count(*) FILTER (WHERE slot = 5) AS t5
-    FROM o
-    GROUP BY customer_id, day
-), w AS (
-    SELECT d.*,
-           lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS prev_day,
-           row_number() OVER (PARTITION BY customer_id ORDER BY day) AS k
-    FROM d
-), c AS (
+    + " WITH"
+    + PURCHASE_DAY_CTES
+    + """, c AS (
     SELECT customer_id, sum(n)::int AS n_orders, count(*)::int AS n_days,
            min(day) AS first_day, max(day) AS last_day, max(prev_day) AS prev_last_day,
            sum(amt) AS total_spent, sum(amt::float8) FILTER (WHERE k = 1) AS first_day_amount,
@@ -93,20 +70,9 @@ WITH o AS (
            sum(exp({decay} * (day - {ref_day})::float8)) AS purchase_decay_sum
     FROM w
     GROUP BY customer_id
-), ps AS (
-    SELECT DISTINCT ON (customer_id) customer_id, store_id
-    FROM (SELECT customer_id, store_id, count(*) AS n, max(order_date) AS last_at
-          FROM {orders} WHERE status = 'completed' AND {scope_orders}
-          GROUP BY customer_id, store_id) s
-    ORDER BY customer_id, n DESC, last_at DESC, store_id
-), pc AS (
-    SELECT DISTINCT ON (customer_id) customer_id, category
-    FROM (SELECT order_customer_id AS customer_id, category, sum(quantity * unit_price - discount) AS spend
-          FROM order_items
-          WHERE order_status = 'completed' AND {scope_items}
-          GROUP BY order_customer_id, category) s
-    ORDER BY customer_id, spend DESC, category
-), e AS (
+),"""
+    + PREFERENCE_CTES
+    + """, e AS (
     SELECT ce.customer_id,
            sum(wt.weight * exp({decay} * (date_part('epoch', ce.created_at) - {ref_epoch}) / 86400.0))
                AS engagement_decay_sum
@@ -262,8 +228,8 @@ def _rebuild(
                 if worker is not conn:
                     worker.execute("SET LOCAL max_parallel_workers_per_gather = 0")  # we are the parallelism
                 scope = {
-                    "scope_orders": id_range("customer_id", part),
-                    "scope_items": id_range("order_customer_id", part),
+                    "orders_where": id_range("customer_id", part),
+                    "items_where": id_range("order_customer_id", part),
                     "scope_engagements": id_range("ce.customer_id", part),
                     "scope_customers": id_range("cu.id", part),
                 }
@@ -317,8 +283,8 @@ def _refresh_marked(conn: psycopg.Connection, settings: ScoringSettings) -> int:
         conn.execute("ANALYZE scoring_refresh_orders")
         batch = sql.SQL("(SELECT customer_id FROM scoring_refresh_batch)")
         scope = {
-            "scope_orders": sql.SQL("TRUE"),
-            "scope_items": sql.SQL("order_id IN (SELECT id FROM scoring_refresh_orders)"),
+            "orders_where": sql.SQL("TRUE"),
+            "items_where": sql.SQL("order_id IN (SELECT id FROM scoring_refresh_orders)"),
             "scope_engagements": sql.SQL("ce.customer_id IN {}").format(batch),
             "scope_customers": sql.SQL("cu.id IN {}").format(batch),
         }
