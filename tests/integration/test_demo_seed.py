@@ -265,3 +265,21 @@ def test_refuses_to_mix_with_existing_data_unless_replacing(engine: Engine) -> N
         )
         == 1
     )
+
+
+def test_reseeding_leaves_no_marks_and_the_next_score_rebuilds_the_facts(engine: Engine) -> None:
+    from matviet_desktop.core.scoring.pipeline import score_all
+
+    after = dt.datetime.combine(AS_OF + dt.timedelta(days=2), dt.time(), dt.UTC)  # after all seeded data
+    seed_demo(engine, customers=300, seed=5, as_of=AS_OF)
+    first = score_all(engine, after)
+    assert first.params["facts"] == "rebuilt"
+    seed_demo(engine, customers=300, seed=6, as_of=AS_OF, replace=True)
+    with engine.connect() as conn:
+        marks = conn.execute(text("SELECT count(*) FROM scoring_dirty_customers")).scalar_one()
+        disabled = conn.execute(
+            text("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'scoring_mark_%' AND tgenabled = 'D'")
+        ).scalar_one()
+    assert (marks, disabled) == (0, 0)  # the seed skipped the marks and switched the triggers back on
+    again = score_all(engine, after)
+    assert (again.params["facts"], again.params["facts_reason"]) == ("rebuilt", "missing")

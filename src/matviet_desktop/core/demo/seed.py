@@ -29,6 +29,7 @@ from matviet_desktop.core.demo.population import draw_population
 from matviet_desktop.core.demo.purchases import build_orders, draw_purchase_times
 from matviet_desktop.core.demo.stores import STORES
 from matviet_desktop.core.demo.tables import TableColumns
+from matviet_desktop.core.scoring import marks
 
 Progress = Callable[[float, str], None]
 VN_TZ = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -219,7 +220,11 @@ def load(
     raw = conn.connection.driver_connection
     assert raw is not None
     counts: dict[str, int] = {}
-    with bulk.deferred_indexes_and_keys(raw, DEMO_TABLES), raw.cursor() as cur:
+    with (
+        marks.unmarked_bulk_load(raw),
+        bulk.deferred_indexes_and_keys(raw, DEMO_TABLES),
+        raw.cursor() as cur,
+    ):
         upcoming = data.build(DEMO_TABLES[0])
         for i, table in enumerate(DEMO_TABLES):
             names, cols = upcoming
