@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from matviet_desktop.core.scoring.btyd import bgnbd, gamma_gamma
 from matviet_desktop.core.scoring.btyd._fit import FitError
 from matviet_desktop.core.scoring.settings import ScoringSettings, settings_from_rows
 
+log = logging.getLogger(__name__)
 ProgressCallback = Callable[[str, float], None]  # (step label in Vietnamese, fraction 0..1)
 CancelCheck = Callable[[], bool]  # True to stop; checked between steps
 
@@ -269,7 +271,11 @@ def _score_in_one_transaction(
     with conn.transaction():
         settings = load_settings_psycopg(conn)
         use_facts = facts.usable_at(conn, as_of, settings)
-    facts_info: dict[str, Any] = {"facts": "not_used"}
+    # Orders or weighted engagements dated after the as-of: a backtest or a re-run of a past day,
+    # or (with as-of = now) future-dated data, which keeps every run on the slow path: say so.
+    facts_info: dict[str, Any] = {"facts": "not_used", "facts_reason": "data_after_as_of"}
+    if not use_facts:
+        log.info("scoring as of %s aggregates the orders: some data is dated after it", as_of.isoformat())
     if use_facts:
         report("Cập nhật dữ liệu tổng hợp của khách có thay đổi", 0.02)
         facts_info = facts.refresh(conn, settings, as_of, connect, default_partitions())
