@@ -93,7 +93,15 @@ def test_compressing_identical_rows_does_not_change_the_fit(rfm) -> None:
     assert twice.log_likelihood == pytest.approx(2 * once.log_likelihood, rel=1e-6)
 
 
-@pytest.mark.parametrize("previous", [(0.3, 4.0, 0.7, 2.6), (1.0, -1.0, 1.0, 1.0), (np.nan, 1.0, 1.0, 1.0)])
+@pytest.mark.parametrize(
+    "previous",
+    [
+        (0.3, 4.0, 0.7, 2.6),  # near the optimum
+        (1.0, -1.0, 1.0, 1.0),  # unusable: ignored
+        (np.nan, 1.0, 1.0, 1.0),  # unusable: ignored
+        (1e150, 1e-150, 1e150, 1e-150),  # the optimiser fails from there: retried from the cold start
+    ],
+)
 def test_a_previous_fit_only_changes_where_the_optimiser_starts(rfm, previous) -> None:
     """Daily runs start from yesterday's parameters; a nearby (or unusable) start ends at the
     same optimum as the cold start."""

@@ -30,20 +30,24 @@ RowRole = Qt.ItemDataRole.UserRole + 2
 
 
 def _pct_points(v: Any) -> str:
-    return fmt.DASH if v is None else fmt.decimal(v, 1) + "%"
+    """Already in percent (ROI, growth): one decimal below 100 %, none above (28.307 %, not 28.307,0 %)."""
+    if v is None:
+        return fmt.DASH
+    return fmt.decimal(v, 1 if abs(float(v)) < 100 else 0) + "%"
 
 
 FORMATS: dict[str, Callable[[Any], str]] = {
     "text": lambda v: "" if v is None else str(v),
     "int": fmt.integer,
     "vnd": fmt.vnd,
+    "vnd_short": fmt.vnd_short,  # 1,94 tỷ ₫ in narrow columns; the tooltip gives the exact amount
     "pct": fmt.percent,  # a share 0–1
     "pct_points": _pct_points,  # already in percent (ROI %, growth %)
     "decimal": lambda v: fmt.decimal(v, 2),
     "date": fmt.date,
     "datetime": fmt.datetime,
 }
-NUMERIC = {"int", "vnd", "pct", "pct_points", "decimal"}
+NUMERIC = {"int", "vnd", "vnd_short", "pct", "pct_points", "decimal"}
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,10 @@ class FrameTableModel(QAbstractTableModel):
             if isinstance(value, dt.date | dt.datetime):
                 return value.isoformat()
             return value if isinstance(value, int | float) else str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and col.kind == "vnd_short" and value is not None:
+            return fmt.vnd(value)
+        if role == Qt.ItemDataRole.ToolTipRole and col.kind == "text" and value is not None:
+            return col.mapper(value) if col.mapper else str(value)  # the whole text where it is elided
         if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == RowRole:
@@ -144,8 +152,13 @@ def _plain(value: Any) -> Any:
 class FrameTable(QTableView):
     """A sortable table over a FrameTableModel."""
 
-    def __init__(self, columns: list[Column], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, columns: list[Column], parent: QWidget | None = None, *, stretch_column: int | None = None
+    ) -> None:
+        """`stretch_column` takes the width the others leave (eliding long text, full text in the
+        tooltip), so a wide table fits its window instead of scrolling sideways."""
         super().__init__(parent)
+        self.stretch_column = stretch_column
         self.source = FrameTableModel(columns, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.source)
@@ -160,6 +173,9 @@ class FrameTable(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setResizeContentsPrecision(60)  # size columns from the first rows only
+        if stretch_column is not None:
+            self.horizontalHeader().setStretchLastSection(False)
+            self.horizontalHeader().setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
 
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.source.set_frame(frame)

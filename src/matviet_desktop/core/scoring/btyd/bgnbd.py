@@ -8,6 +8,7 @@ the next purchase given alive (lambda | data, alive ~ Gamma(r + x, alpha + T)).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -15,6 +16,7 @@ from scipy.special import betaln, digamma, gammaln, hyp2f1
 
 from matviet_desktop.core.scoring.btyd._fit import (
     Compressed,
+    FitError,
     FloatArray,
     Objective,
     compress,
@@ -110,7 +112,15 @@ def fit_bgnbd(
     cx, ctx, cT = data.columns
     cold = np.log(np.array([1.0, max(float(np.mean(cT)), 1e-3), 1.0, 1.0]))
     start, warm = warm_log_start(previous, cold)
-    best = maximise_with_warm_start(data, _objective, start, model="BG/NBD", start_is_warm=warm)
+    try:
+        # A start far from today's optimum may wander through overflowing regions before failing.
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore") if warm else nullcontext():
+            best = maximise_with_warm_start(data, _objective, start, model="BG/NBD", start_is_warm=warm)
+    except FitError:
+        if not warm:
+            raise
+        # Yesterday's optimum can sit where today's data is ill-conditioned: start afresh.
+        best = maximise_with_warm_start(data, _objective, cold, model="BG/NBD")
     r, alpha, a, b = (float(v) for v in np.exp(best))
     ll = float(data.weights @ log_likelihood(r, alpha, a, b, cx, ctx, cT))
     return BgNbdParams(r, alpha, a, b, ll, data.n_customers)

@@ -80,10 +80,16 @@ def fit_gamma_gamma(
     cx, cz = data.columns
     # Scale-free start: q = 2 puts the population mean p*v at the observed mean.
     mean_z = float(np.average(cz, weights=data.weights))
-    start, _ = warm_log_start(previous, np.log(np.array([1.0, 2.0, mean_z])))
+    cold = np.log(np.array([1.0, 2.0, mean_z]))
+    start, warm = warm_log_start(previous, cold)
     args = (cx, cz, data.weights, data.n_customers)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        best = maximise_log_params(lambda lp: _neg_ll_and_grad(lp, *args), start, model="Gamma-Gamma")
+        try:
+            best = maximise_log_params(lambda lp: _neg_ll_and_grad(lp, *args), start, model="Gamma-Gamma")
+        except FitError:
+            if not warm:
+                raise
+            best = maximise_log_params(lambda lp: _neg_ll_and_grad(lp, *args), cold, model="Gamma-Gamma")
     p, q, v = (float(val) for val in np.exp(best))
     ll = float(data.weights @ log_likelihood(p, q, v, cx, cz))
     return GammaGammaParams(p, q, v, ll, data.n_customers)
