@@ -251,3 +251,22 @@ def test_changes_are_marked_only_once_the_facts_exist(engine: Engine, people, co
     again = _refresh(conn)
     assert (again["facts"], again["facts_reason"]) == ("rebuilt", "interrupted")
     _assert_same(_from_facts(conn, AS_OF), _from_orders(conn, AS_OF))
+
+
+def test_a_model_that_does_not_converge_leaves_the_other_scores_standing(
+    engine: Engine, people, monkeypatch
+) -> None:
+    from matviet_desktop.core.scoring.btyd import bgnbd
+    from matviet_desktop.core.scoring.btyd._fit import FitError
+
+    def no_convergence(*_args, **_kwargs):
+        raise FitError("Mô hình BG/NBD không hội tụ: ABNORMAL")
+
+    monkeypatch.setattr(bgnbd, "fit_bgnbd", no_convergence)
+    result = score_all(engine, AS_OF)
+    assert result.params["bgnbd"] == {"error": "Mô hình BG/NBD không hội tụ: ABNORMAL"}
+    with engine.connect() as db:
+        stages, predicted = db.execute(
+            text("SELECT count(lifecycle_stage), count(clv_predicted) FROM customer_scores")
+        ).one()
+    assert (stages, predicted) == (len(people), 0)

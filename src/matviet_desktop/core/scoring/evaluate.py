@@ -103,6 +103,8 @@ def _report(
     buyers = frame["n_orders"].to_numpy() > 0
     if params.get("bgnbd") is None:
         raise ValueError("Quá ít lịch sử mua lặp lại trước mốc cắt để ước lượng mô hình.")
+    if "error" in params["bgnbd"]:
+        raise ValueError(f"Không ước lượng được mô hình trước mốc cắt: {params['bgnbd']['error']}")
     model = bgnbd.BgNbdParams(**params["bgnbd"])
     actual = frame[["customer_id"]].merge(holdout, on="customer_id", how="left").fillna(0)
     actual_n = actual["purchases"].to_numpy(np.float64)[buyers]

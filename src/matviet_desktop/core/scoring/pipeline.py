@@ -107,8 +107,15 @@ def compute_scores(
     exp_1y = np.full(len(frame), np.nan)
     churn = np.full(len(frame), np.nan)
     next_days = np.full(len(frame), np.nan)
+    model: bgnbd.BgNbdParams | None = None
     if n_buyers >= 2 and (x > 0).any():
-        model = bgnbd.fit_bgnbd(x, tx, T, _fitted(previous, "bgnbd", ("r", "alpha", "a", "b")))
+        try:
+            model = bgnbd.fit_bgnbd(x, tx, T, _fitted(previous, "bgnbd", ("r", "alpha", "a", "b")))
+        except FitError as exc:
+            # Every other score still stands; the probabilistic columns stay empty this run and
+            # the run records why (the model-health dashboard shows it).
+            params["bgnbd"] = {"error": str(exc)}
+    if model is not None:
         params["bgnbd"] = model.as_dict()
         try:
             spend: gamma_gamma.GammaGammaParams | None = gamma_gamma.fit_gamma_gamma(
@@ -125,7 +132,7 @@ def compute_scores(
         exp_1y[buyers] = pred.expected_purchases_1y
         churn[buyers] = pred.churn_risk
         next_days[buyers] = pred.days_to_next_purchase
-    else:
+    elif "bgnbd" not in params:
         params["bgnbd"] = None  # too little history to fit: probabilistic columns stay empty
 
     tier = np.full(len(frame), None, dtype=object)
