@@ -151,8 +151,11 @@ def test_the_database_url_never_reaches_the_child_command_line(qtbot, ctx: AppCo
     def capture_cmdlines() -> bool:
         for child in multiprocessing.active_children():
             if child.name.startswith("matviet-job") and child.pid:
-                with open(f"/proc/{child.pid}/cmdline", "rb") as f:
-                    cmdline = f.read().decode(errors="replace")
+                try:
+                    with open(f"/proc/{child.pid}/cmdline", "rb") as f:
+                        cmdline = f.read().decode(errors="replace")
+                except FileNotFoundError:  # an earlier job's child, reaped meanwhile
+                    continue
                 if cmdline:  # empty once the child is exiting (a zombie has no command line)
                     seen.append(cmdline)
         return bool(seen)
