@@ -43,11 +43,13 @@ def fake_providers(
     """Chạy các máy chủ giả lập eSMS, Zalo ZNS, Mailgun và SMTP trên 127.0.0.1 (chế độ demo/kiểm thử)."""
     from matviet_desktop.core.channels.fake.all import start_all
 
+    # The handler goes in before the servers answer: a SIGTERM right after the first answer
+    # must still end in a clean stop.
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
     fakes = start_all(port)
     typer.echo(f"eSMS/Zalo/Mailgun: {fakes.http.url}   SMTP: 127.0.0.1:{fakes.smtp_port}")
     typer.echo("Khóa eSMS giả: ApiKey=key SecretKey=secret Brandname=MATVIET. Ctrl+C để dừng.")
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
         stop.wait()
     except KeyboardInterrupt:
