@@ -111,10 +111,9 @@ def test_a_previous_fit_only_changes_where_the_optimiser_starts(rfm, previous) -
     assert warm.log_likelihood == pytest.approx(cold.log_likelihood, abs=1e-6)
 
 
-def test_gamma_gamma_from_a_previous_fit_reaches_the_published_parameters() -> None:
+@pytest.mark.parametrize("previous", [(6.0, 4.0, 15.0), (1e150, 1e-150, 1e150), (0.0, 1.0, 1.0)])
+def test_gamma_gamma_from_a_previous_fit_reaches_the_published_parameters(previous) -> None:
     d = cdnow.summary_with_spend()
-    warm = gamma_gamma.fit_gamma_gamma(
-        d["x"].to_numpy(float), d["zbar"].to_numpy(float), previous=(6.0, 4.0, 15.0)
-    )
+    warm = gamma_gamma.fit_gamma_gamma(d["x"].to_numpy(float), d["zbar"].to_numpy(float), previous=previous)
     assert (round(warm.p, 2), round(warm.q, 2)) == (6.25, 3.74)
     assert warm.v == pytest.approx(15.44, abs=0.01)

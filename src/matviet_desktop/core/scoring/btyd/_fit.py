@@ -71,14 +71,25 @@ def maximise_log_params(
     return np.asarray(result.x, dtype=np.float64)
 
 
-def warm_log_start(previous: Sequence[float] | None, cold: FloatArray) -> tuple[FloatArray, bool]:
-    """log(previous parameters) when they are usable (all finite and positive), else `cold`."""
-    if previous is None or len(previous) != len(cold):
-        return cold, False
-    values = np.asarray(previous, dtype=np.float64)
-    if not (np.all(np.isfinite(values)) and np.all(values > 0)):
-        return cold, False
-    return np.log(values), True
+def from_previous_or_cold(
+    maximise: Callable[[FloatArray, bool], FloatArray], previous: Sequence[float] | None, cold: FloatArray
+) -> FloatArray:
+    """`maximise(start, start_is_warm)` from log(previous parameters) when they are usable (all
+    finite and positive), else from `cold`. A warm start that fails (yesterday's optimum where
+    today's data is ill-conditioned) is retried from `cold`."""
+    values = None if previous is None else np.asarray(previous, dtype=np.float64)
+    if (
+        values is None
+        or values.shape != cold.shape
+        or not (np.all(np.isfinite(values)) and np.all(values > 0))
+    ):
+        return maximise(cold, False)
+    try:
+        # A start far from today's optimum may wander through overflowing regions before failing.
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            return maximise(np.log(values), True)
+    except FitError:
+        return maximise(cold, False)
 
 
 def numeric_gradient(f: Callable[[FloatArray], float], x: FloatArray, step: float = 1e-6) -> FloatArray:

@@ -8,7 +8,6 @@ the next purchase given alive (lambda | data, alive ~ Gamma(r + x, alpha + T)).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -16,12 +15,11 @@ from scipy.special import betaln, digamma, gammaln, hyp2f1
 
 from matviet_desktop.core.scoring.btyd._fit import (
     Compressed,
-    FitError,
     FloatArray,
     Objective,
     compress,
+    from_previous_or_cold,
     maximise_with_warm_start,
-    warm_log_start,
 )
 
 
@@ -111,16 +109,13 @@ def fit_bgnbd(
     data = compress(x, tx, T)
     cx, ctx, cT = data.columns
     cold = np.log(np.array([1.0, max(float(np.mean(cT)), 1e-3), 1.0, 1.0]))
-    start, warm = warm_log_start(previous, cold)
-    try:
-        # A start far from today's optimum may wander through overflowing regions before failing.
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore") if warm else nullcontext():
-            best = maximise_with_warm_start(data, _objective, start, model="BG/NBD", start_is_warm=warm)
-    except FitError:
-        if not warm:
-            raise
-        # Yesterday's optimum can sit where today's data is ill-conditioned: start afresh.
-        best = maximise_with_warm_start(data, _objective, cold, model="BG/NBD")
+    best = from_previous_or_cold(
+        lambda start, warm: maximise_with_warm_start(
+            data, _objective, start, model="BG/NBD", start_is_warm=warm
+        ),
+        previous,
+        cold,
+    )
     r, alpha, a, b = (float(v) for v in np.exp(best))
     ll = float(data.weights @ log_likelihood(r, alpha, a, b, cx, ctx, cT))
     return BgNbdParams(r, alpha, a, b, ll, data.n_customers)

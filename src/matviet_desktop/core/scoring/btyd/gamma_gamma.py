@@ -16,8 +16,8 @@ from matviet_desktop.core.scoring.btyd._fit import (
     FitError,
     FloatArray,
     compress,
+    from_previous_or_cold,
     maximise_log_params,
-    warm_log_start,
 )
 
 
@@ -81,15 +81,15 @@ def fit_gamma_gamma(
     # Scale-free start: q = 2 puts the population mean p*v at the observed mean.
     mean_z = float(np.average(cz, weights=data.weights))
     cold = np.log(np.array([1.0, 2.0, mean_z]))
-    start, warm = warm_log_start(previous, cold)
     args = (cx, cz, data.weights, data.n_customers)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        try:
-            best = maximise_log_params(lambda lp: _neg_ll_and_grad(lp, *args), start, model="Gamma-Gamma")
-        except FitError:
-            if not warm:
-                raise
-            best = maximise_log_params(lambda lp: _neg_ll_and_grad(lp, *args), cold, model="Gamma-Gamma")
+        best = from_previous_or_cold(
+            lambda start, _warm: maximise_log_params(
+                lambda lp: _neg_ll_and_grad(lp, *args), start, model="Gamma-Gamma"
+            ),
+            previous,
+            cold,
+        )
     p, q, v = (float(val) for val in np.exp(best))
     ll = float(data.weights @ log_likelihood(p, q, v, cx, cz))
     return GammaGammaParams(p, q, v, ll, data.n_customers)
