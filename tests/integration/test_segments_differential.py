@@ -17,8 +17,9 @@ from sqlalchemy import Engine, text
 from matviet_desktop.core.db.engine import make_engine
 from matviet_desktop.core.segments import catalogue as cat
 from matviet_desktop.core.segments.catalogue import FieldType
-from matviet_desktop.core.segments.compiler import members_query
+from matviet_desktop.core.segments.compiler import as_node, members_query
 from matviet_desktop.core.segments.evaluator import Evaluator, load_snapshot
+from matviet_desktop.core.segments.probes import guarded_tests
 from matviet_desktop.core.segments.service import count
 from tests.integration.segments_data import AS_OF_DATES, PROMOS, STORE_CODES, VN, build_dataset
 
@@ -183,6 +184,7 @@ def _pools(ids: dict[str, Any]) -> dict[str, list[Any]]:
 def test_random_rules_agree_with_the_in_memory_evaluator(dataset: Any) -> None:
     engine, ids, snapshot = dataset
     seen_sizes: set[int] = set()
+    probed: list[int] = []
 
     @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
     @given(rule=rules(ids, _pools(ids)), as_of=st.sampled_from([*AS_OF_DATES, None]))
@@ -196,10 +198,19 @@ def test_random_rules_agree_with_the_in_memory_evaluator(dataset: Any) -> None:
         # Counts take their own routes (a lone event set, scores first): they must agree too.
         assert count(engine, rule, as_of) == len(expected), f"rule={rule} as_of={as_of}"
         seen_sizes.add(len(got))
+        # The per-customer probe form of EXISTS tests under an OR (probes.py) selects the same.
+        node = as_node(rule)
+        every_test = frozenset(id(test) for test, _ in guarded_tests(node))
+        if every_test:
+            with engine.connect() as conn:
+                probing = {row[0] for row in conn.execute(members_query(node, as_of, every_test))}
+            assert probing == expected, f"rule={rule} as_of={as_of} (probes)"
+            probed.append(len(every_test))
 
     check()
     # The generated rules must not be trivially all-or-nothing: they select many different sizes.
     assert len(seen_sizes) > 30
+    assert len(probed) > EXAMPLES // 20, "too few rules with EXISTS tests under an OR"
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,7 @@ from sqlalchemy import (
     extract,
     false,
     func,
+    literal_column,
     not_,
     or_,
     select,
@@ -145,6 +146,8 @@ class Context:
     live: bool
     # The customer id that event and segment conditions test (see _source).
     customer_id: Any = _c.id
+    # id() of the event/segment nodes whose EXISTS should probe per customer (see probes.py).
+    probes: frozenset[int] = frozenset()
 
     @property
     def end(self) -> dt.datetime:
@@ -396,24 +399,39 @@ def _event_forms(cond: EventCondition, ctx: Context) -> tuple[Bool, Bool]:
         return true(), false()
     rows = _event_rows_for(cond, ctx)
     cid = rows.selected_columns[0]
+    probe = id(cond) in ctx.probes
     if op in ("lte", "eq") and (op == "lte" or n == 0):
         if n == 0:
-            return not_(_has_row(rows, ctx)), _has_row(rows, ctx)
+            return not_(_has_row(rows, ctx, probe)), _has_row(rows, ctx, probe)
         breaking = rows.group_by(cid).having(func.count() > n)
         return not_(ctx.customer_id.in_(breaking)), ctx.customer_id.in_(breaking)
     if op == "gte" and n == 1:
-        return _has_row(rows, ctx), not_(_has_row(rows, ctx))
+        return _has_row(rows, ctx, probe), not_(_has_row(rows, ctx, probe))
     matching = rows.group_by(cid).having(func.count() >= n if op == "gte" else func.count() == n)
     return ctx.customer_id.in_(matching), not_(ctx.customer_id.in_(matching))
 
 
-def _has_row(rows: Select[Any], ctx: Context) -> Bool:
+def tests_by_exists(node: Node) -> bool:
+    """True for the event and segment conditions compiled to EXISTS (see _has_row)."""
+    if isinstance(node, SegmentCondition):
+        return True
+    if isinstance(node, EventCondition):
+        n, op = node.count, node.count_op
+        return (n == 0 and op in ("eq", "lte")) or (op == "gte" and n == 1)
+    return False
+
+
+def _has_row(rows: Select[Any], ctx: Context, probe: bool = False) -> Bool:
     """EXISTS (rows of this customer). Unlike `id IN (rows)`, PostgreSQL can turn a negated
-    EXISTS into an anti-join, and inside an OR it may probe the index per customer instead of
-    hashing every event when few customers reach the test. Ids are never NULL on either side,
-    so IN and EXISTS agree."""
+    EXISTS into an anti-join. Ids are never NULL on either side, so IN and EXISTS agree.
+
+    Inside an OR no join is possible: PostgreSQL either hashes every matching event once or
+    probes the index per customer reaching the test, and it picks hashing even when a few
+    thousand customers reach it (it costs a probe as a random page read). With `probe` the
+    subquery gets OFFSET 0, which PostgreSQL cannot turn into a hashed set, so it probes."""
     cid = rows.selected_columns[0]
-    return exists(rows.where(cid == ctx.customer_id))
+    correlated = rows.where(cid == ctx.customer_id)
+    return exists(correlated.offset(literal_column("0")) if probe else correlated)
 
 
 # --- segment membership ---------------------------------------------------------------------
@@ -432,8 +450,9 @@ def segment_members(segment_id: Any, ctx: Context) -> Select[Any]:
 
 
 def _segment_forms(cond: SegmentCondition, ctx: Context) -> tuple[Bool, Bool]:
-    inside = _has_row(segment_members(cond.segment, ctx), ctx)
-    outside = not_(_has_row(segment_members(cond.segment, ctx), ctx))
+    probe = id(cond) in ctx.probes
+    inside = _has_row(segment_members(cond.segment, ctx), ctx, probe)
+    outside = not_(_has_row(segment_members(cond.segment, ctx), ctx, probe))
     return (inside, outside) if cond.member else (outside, inside)
 
 
@@ -446,7 +465,9 @@ def compile_node(node: Node, ctx: Context, negate: bool = False) -> Bool:
             conjunction = isinstance(node, AllOf) != negate
             if not children:
                 return true() if conjunction else false()
-            parts = [compile_node(c, ctx, negate) for c in children]
+            # Column tests first: inside an OR PostgreSQL evaluates an AND in written order, so
+            # a subquery then runs only for the customers the columns leave.
+            parts = [compile_node(c, ctx, negate) for c in sorted(children, key=has_subquery)]
             if len(parts) == 1:
                 return parts[0]
             return and_(*parts) if conjunction else or_(*parts)
@@ -469,6 +490,16 @@ _NODE_TYPES = (AllOf, AnyOf, Not, FieldCondition, EventCondition, SegmentConditi
 SCORED_FIELDS = frozenset(
     name for name, col in FIELD_COLUMNS.items() if getattr(col, "table", None) is scores
 )
+
+
+def has_subquery(node: Node) -> bool:
+    """True when a node contains an event or segment condition (a subquery, not a column test)."""
+    match node:
+        case AllOf(children) | AnyOf(children):
+            return any(has_subquery(c) for c in children)
+        case Not(child):
+            return has_subquery(child)
+    return isinstance(node, EventCondition | SegmentCondition)
 
 
 def _fields(node: Node) -> set[str]:
@@ -534,20 +565,28 @@ def _source(node: Node) -> _Source:
 def fetches_customers_by_key(rule: Any) -> bool:
     """True when a count starts from `customer_scores` and joins `customers` (see _source): its
     plan should fetch the customers the scored conditions leave by primary key."""
-    return _source(_parsed(rule)).from_ is scored_customer_rows
+    return _source(as_node(rule)).from_ is scored_customer_rows
 
 
-def _context(as_of: dt.date | None, customer_id: Any = _c.id) -> Context:
-    return Context(as_of or today_vn(), live=as_of is None, customer_id=customer_id)
+def _context(
+    as_of: dt.date | None, customer_id: Any = _c.id, probes: frozenset[int] = frozenset()
+) -> Context:
+    return Context(as_of or today_vn(), live=as_of is None, customer_id=customer_id, probes=probes)
 
 
-def _parsed(rule: Any) -> Node:
+def rule_context(node: Node, as_of: dt.date | None = None) -> tuple[_Source, Context]:
+    """The tables a count or member query of `node` reads, and the context it compiles in."""
+    source = _source(node)
+    return source, _context(as_of, source.customer_id)
+
+
+def as_node(rule: Any) -> Node:
     return rule if isinstance(rule, _NODE_TYPES) else parse_rule(rule)
 
 
 def where_clause(rule: Any, as_of: dt.date | None = None) -> Bool:
     """The WHERE condition for a rule (JSON or parsed) over `customer_rows`. Raises RuleInvalid."""
-    node = _parsed(rule)
+    node = as_node(rule)
     # The score row's id, when a rule requires one, is NULL only on rows the rule rejects.
     return compile_node(node, _context(as_of, _source(node).customer_id))
 
@@ -572,22 +611,27 @@ def _lone_set(node: Node, as_of: dt.date | None) -> Any:
     return members.with_only_columns(members.selected_columns[0].label("customer_id")).subquery()
 
 
-def members_query(rule: Any, as_of: dt.date | None = None) -> Select[Any]:
-    """`SELECT customer_id …`: the members of a rule, for refreshes and campaigns to freeze."""
-    node = _parsed(rule)
+def members_query(
+    rule: Any, as_of: dt.date | None = None, probes: frozenset[int] = frozenset()
+) -> Select[Any]:
+    """`SELECT customer_id …`: the members of a rule, for refreshes and campaigns to freeze.
+
+    `probes`: the id() of the parsed rule's nodes to test per customer (probes.choose_probes);
+    pass the parsed rule then."""
+    node = as_node(rule)
     lone = _lone_set(node, as_of)
     if lone is not None:
         return select(lone.c.customer_id)
     source = _source(node)
-    condition = compile_node(node, _context(as_of, source.customer_id))
+    condition = compile_node(node, _context(as_of, source.customer_id, probes))
     return select(source.customer_id.label("customer_id")).select_from(source.from_).where(condition)
 
 
-def count_query(rule: Any, as_of: dt.date | None = None) -> Select[Any]:
-    node = _parsed(rule)
+def count_query(rule: Any, as_of: dt.date | None = None, probes: frozenset[int] = frozenset()) -> Select[Any]:
+    node = as_node(rule)
     lone = _lone_set(node, as_of)
     if lone is not None:
         return select(func.count()).select_from(lone)
     source = _source(node)
-    condition = compile_node(node, _context(as_of, source.customer_id))
+    condition = compile_node(node, _context(as_of, source.customer_id, probes))
     return select(func.count()).select_from(source.from_).where(condition)

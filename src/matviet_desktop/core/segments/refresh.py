@@ -22,6 +22,7 @@ from sqlalchemy.dialects.postgresql import UUID
 
 from matviet_desktop.core.analytics import segment_revenue
 from matviet_desktop.core.segments.compiler import VN, members_query
+from matviet_desktop.core.segments.probes import choose_probes
 from matviet_desktop.core.segments.rules import parse_rule
 from matviet_desktop.core.segments.service import (
     SegmentError,
@@ -151,7 +152,8 @@ def _refresh_one(conn: Connection, segment_id: uuid.UUID) -> RefreshResult:
     row = _lock(conn, segment_id)
     _new_members.create(conn)  # dropped at commit
     if row.segment_type == "dynamic":
-        members = members_query(parse_rule(row.conditions))
+        node = parse_rule(row.conditions)
+        members = members_query(node, probes=choose_probes(conn, node))
         conn.execute(insert(_new_members).from_select(["customer_id"], members))
         return _apply(conn, segment_id, row.name, started, replace=True)
     # Static: members are what was uploaded; only the size history is recorded.

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, 
 
 from matviet_desktop.core.db.models import Campaign, CustomerSegment, SegmentMembershipHistory, SegmentRule
 from matviet_desktop.core.segments.compiler import (
+    as_node,
     count_query,
     customer_rows,
     customers,
@@ -24,6 +25,7 @@ from matviet_desktop.core.segments.compiler import (
     scores,
     where_clause,
 )
+from matviet_desktop.core.segments.probes import choose_probes
 from matviet_desktop.core.segments.rules import (
     RULE_VERSION,
     RuleError,
@@ -128,9 +130,10 @@ PREVIEW_COLUMNS = (
 
 def count(engine: Engine, rule: Any, as_of: dt.date | None = None) -> int:
     """How many customers match `rule` (JSON or parsed) at `as_of` (default: today, live)."""
-    query = count_query(rule, as_of)
+    node = as_node(rule)
     with engine.begin() as conn:
-        return int(tuned(conn, fetch_by_key=fetches_customers_by_key(rule)).execute(query).scalar_one())
+        tuned(conn, fetch_by_key=fetches_customers_by_key(node))
+        return int(conn.execute(count_query(node, as_of, choose_probes(conn, node, as_of))).scalar_one())
 
 
 def preview(engine: Engine, rule: Any, limit: int = 50, as_of: dt.date | None = None) -> list[dict[str, Any]]:

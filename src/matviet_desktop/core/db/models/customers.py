@@ -134,8 +134,19 @@ class CustomerEngagement(Base):
 
     __tablename__ = "customer_engagements"
     __table_args__ = (
-        Index("ix_customer_engagements_customer_id_created_at", "customer_id", "created_at"),
-        Index("ix_customer_engagements_engagement_type_created_at", "engagement_type", "created_at"),
+        # Covering for segment event tests: per-customer probes and per-type hashed sets (0012).
+        Index(
+            "ix_customer_engagements_customer_id_engagement_type_created_at",
+            "customer_id",
+            "engagement_type",
+            "created_at",
+        ),
+        Index(
+            "ix_customer_engagements_engagement_type_created_at",
+            "engagement_type",
+            "created_at",
+            postgresql_include=["customer_id"],
+        ),
         Index("ix_customer_engagements_reference_id", "reference_id"),
     )
 

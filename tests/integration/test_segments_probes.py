@@ -1,0 +1,77 @@
+"""The probe planner decides from PostgreSQL's estimates: probe when few customers reach a test
+that many events would have to be hashed for, hash otherwise; counts agree either way."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, text
+
+from matviet_desktop.core.db.engine import make_engine
+from matviet_desktop.core.segments.compiler import as_node
+from matviet_desktop.core.segments.evaluator import Evaluator, load_snapshot
+from matviet_desktop.core.segments.probes import choose_probes, explain_tests, guarded_tests
+from matviet_desktop.core.segments.service import count
+from tests.integration.segments_data import AS_OF_DATES, build_dataset
+
+NOBODY = {"field": "full_name", "op": "eq", "value": "Không Ai Có Tên Này"}
+EVERYBODY = {"not": {"field": "full_name", "op": "is_null"}}
+ANY_PURCHASE = {"not": {"event": "purchase", "within_last_days": 3650}}
+RARE_EVENT = {"event": "nps_response", "where": {"max_score": 0}, "within_last_days": 30}
+PROVINCE = {"field": "province", "op": "eq", "value": "Hà Nội"}
+
+
+@pytest.fixture(scope="module")
+def dataset(pg_server: Any, template_db: str) -> Iterator[tuple[Engine, Any]]:
+    name = f"seg_probes_{os.getpid()}"
+    url = pg_server.create_database(name, template=template_db)
+    engine = make_engine(url)
+    build_dataset(engine)
+    with engine.begin() as conn:
+        conn.execute(text("ANALYZE"))  # the planner's estimates are what is under test
+    yield engine, load_snapshot(engine)
+    engine.dispose()
+    pg_server.drop_database(name)
+
+
+def _chosen(engine: Engine, rule: Any) -> list[bool]:
+    node = as_node(rule)
+    with engine.connect() as conn:
+        chosen = choose_probes(conn, node, AS_OF_DATES[0])
+    return [id(test) in chosen for test, _ in guarded_tests(node)]
+
+
+def test_few_customers_reaching_many_events_are_probed(dataset: Any) -> None:
+    engine, _ = dataset
+    assert _chosen(engine, {"any": [{"all": [NOBODY, ANY_PURCHASE]}, PROVINCE]}) == [True]
+
+
+def test_everybody_reaching_a_rare_event_is_hashed(dataset: Any) -> None:
+    engine, _ = dataset
+    assert _chosen(engine, {"any": [{"all": [EVERYBODY, RARE_EVENT]}, PROVINCE]}) == [False]
+
+
+def test_the_estimates_are_the_customers_reaching_and_the_events_tested(dataset: Any) -> None:
+    engine, snapshot = dataset
+    node = as_node({"any": [{"all": [EVERYBODY, ANY_PURCHASE]}, PROVINCE]})
+    with engine.connect() as conn:
+        [(_, (reach, rows))] = explain_tests(conn, node, AS_OF_DATES[0])
+        completed = conn.execute(text("SELECT count(*) FROM orders WHERE status = 'completed'")).scalar_one()
+    assert reach == pytest.approx(len(snapshot.customers), rel=0.2)
+    assert rows == pytest.approx(completed, rel=0.3)
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        {"any": [{"all": [NOBODY, ANY_PURCHASE]}, PROVINCE]},
+        {"any": [{"all": [PROVINCE, ANY_PURCHASE]}, {"all": [EVERYBODY, RARE_EVENT]}]},
+    ],
+)
+def test_counts_agree_with_the_evaluator_whichever_form_is_chosen(dataset: Any, rule: Any) -> None:
+    engine, snapshot = dataset
+    for as_of in (AS_OF_DATES[0], None):
+        assert count(engine, rule, as_of) == len(Evaluator(snapshot, as_of).members(rule))
