@@ -35,7 +35,9 @@ def install_fonts(app: QApplication) -> str:
 
 
 def stylesheet() -> str:
-    return resource_path("theme.qss").read_text(encoding="utf-8")
+    """The theme, with its image folder filled in (QSS urls need a path Qt can open)."""
+    images = resource_path("qss").as_posix()
+    return resource_path("theme.qss").read_text(encoding="utf-8").replace("@QSS@", images)
 
 
 def apply_theme(app: QApplication) -> None:

@@ -91,7 +91,8 @@ class ChartCard(Card):
         super().__init__(parent=parent)
         self.chart_title = title
         head = QHBoxLayout()
-        self.heading = label(title, "SectionTitle")
+        # Wraps rather than widening the card: two cards side by side must fit 1360 px.
+        self.heading = label(title, "SectionTitle", wrap=True)
         head.addWidget(self.heading, 1)
         self.xlsx_button = button(self.tr("Xuất XLSX"), "export", flat=True)
         self.png_button = button(self.tr("Lưu PNG"), "file", flat=True)

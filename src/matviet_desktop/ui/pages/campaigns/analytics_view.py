@@ -111,7 +111,8 @@ class CampaignAnalyticsView(QScrollArea):
                 Column("revenue", self.tr("Doanh thu"), "vnd"),
                 Column("cost", self.tr("Chi phí"), "vnd"),
                 Column("roi_pct", self.tr("ROI"), "pct_points"),
-            ]
+            ],
+            stretch_column=0,
         )
         self.similar.setMinimumHeight(180)
         similar_card.body.addWidget(self.similar)

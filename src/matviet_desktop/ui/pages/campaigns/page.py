@@ -105,9 +105,11 @@ class CampaignsPage(Page):
 
     def screenshot_variants(self) -> list[tuple[str, Callable[[], None]]]:
         def first_campaign() -> None:
+            # The campaign that reached the most customers: a draft would show empty charts.
             frame = self.list.table.source.frame()
             if len(frame):
-                self.open_campaign(frame.iloc[0]["campaign_id"])
+                reached = frame["delivered"].fillna(0).astype("int64")
+                self.open_campaign(frame.loc[reached.idxmax(), "campaign_id"])
 
         def analytics() -> None:
             if self.detail.campaign_id is not None:
