@@ -13,6 +13,7 @@ from sqlalchemy import Engine, insert, select, text, update
 
 from matviet_desktop.core import segments as seg
 from matviet_desktop.core.db.models import Campaign, Customer, SegmentMembershipHistory
+from matviet_desktop.core.segments import service as seg_service
 from matviet_desktop.core.segments.compiler import VN
 
 
@@ -234,10 +235,25 @@ def test_exports_neutralise_formulas(engine: Engine, tmp_path: Path) -> None:
     assert all(c.data_type != "f" for c in sheet[2])
 
 
-def test_preview_lists_matching_customers_richest_first(engine: Engine) -> None:
-    _customers(engine, [0, 3_000_000, 2_000_000])
-    rows: list[dict[str, Any]] = seg.preview(engine, RICH, limit=50)
-    assert [r["total_spent"] for r in rows] == [3_000_000, 2_000_000]
+@pytest.mark.parametrize("walk_max_rows", [seg_service.PREVIEW_WALK_MAX_ROWS, 0])
+def test_preview_lists_matching_customers_richest_first(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, walk_max_rows: int
+) -> None:
+    # Both plans (walking the spend index, or finding the matches and sorting) give one order.
+    monkeypatch.setattr(seg_service, "PREVIEW_WALK_MAX_ROWS", walk_max_rows)
+    _customers(engine, [0, 3_000_000, 2_000_000, 2_000_000, 5_000_000])
+    rows: list[dict[str, Any]] = seg.preview(engine, RICH, limit=3)
+    assert [r["total_spent"] for r in rows] == [5_000_000, 3_000_000, 2_000_000]
+    assert seg.preview(engine, RICH, limit=3, matches=4) == rows
+    ties = [r["id"] for r in seg.preview(engine, RICH, limit=50) if r["total_spent"] == 2_000_000]
+    assert ties == sorted(ties, reverse=True)
+
+
+def test_a_preview_of_a_rule_nobody_matches_is_empty(engine: Engine) -> None:
+    _customers(engine, [3_000_000])
+    nobody = {"field": "total_spent", "op": "gt", "value": 9_000_000}
+    assert seg.preview(engine, nobody) == []
+    assert seg.preview(engine, RICH, matches=0) == []  # the caller's count is trusted
 
 
 def test_membership_ids_are_time_ordered_in_customer_order(engine: Engine) -> None:

@@ -3,7 +3,7 @@
 The stable public API other areas call:
 
     count(engine, rule, as_of=None) -> int
-    preview(engine, rule, limit=50, as_of=None) -> list[dict]
+    preview(engine, rule, limit=50, as_of=None, matches=None) -> list[dict]
     validate(rule) -> list[RuleError]
     catalogue_as_dict() / FIELDS / EVENTS            field catalogue for the UI builder
     members_query(rule, as_of=None) -> Select        SELECT customer_id …, for freezing audiences

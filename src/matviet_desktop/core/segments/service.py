@@ -136,19 +136,37 @@ def count(engine: Engine, rule: Any, as_of: dt.date | None = None) -> int:
         return int(conn.execute(count_query(node, as_of, choose_probes(conn, node, as_of))).scalar_one())
 
 
-def preview(engine: Engine, rule: Any, limit: int = 50, as_of: dt.date | None = None) -> list[dict[str, Any]]:
-    """Up to `limit` matching customers, highest spenders first."""
+# A preview walks customers from the highest spender down and stops at `limit` matches, about
+# limit × customers / matches rows. Past this many rows, computing the matches and sorting them
+# is cheaper (a rule matching nobody would otherwise walk all million customers).
+PREVIEW_WALK_MAX_ROWS = 20_000
+
+
+def preview(
+    engine: Engine, rule: Any, limit: int = 50, as_of: dt.date | None = None, matches: int | None = None
+) -> list[dict[str, Any]]:
+    """Up to `limit` matching customers, highest spenders first. `matches`: the rule's count, when
+    the caller has it (the builder counts first); without it the preview counts."""
     limit = max(1, min(int(limit), 1000))
+    node = as_node(rule)
+    if matches is None:
+        matches = count(engine, node, as_of)
+    if matches == 0:
+        return []
     columns = [(scores.c if name in scores.c else customers.c)[name] for name in PREVIEW_COLUMNS]
-    query = (
-        select(*columns)
-        .select_from(customer_rows)
-        .where(where_clause(rule, as_of))
-        .order_by(customers.c.total_spent.desc().nulls_last(), customers.c.id)
-        .limit(limit)
-    )
     with engine.begin() as conn:
-        return [dict(r._mapping) for r in tuned(conn).execute(query)]
+        customers_total = conn.execute(
+            text("SELECT greatest(reltuples, 1) FROM pg_class WHERE oid = 'customers'::regclass")
+        ).scalar_one()
+        if limit * customers_total / matches <= PREVIEW_WALK_MAX_ROWS:
+            # Served by a backward scan of ix_customers_total_spent_id.
+            order = (customers.c.total_spent.desc(), customers.c.id.desc())
+        else:
+            # The same order (total_spent is NOT NULL), but NULLS LAST is not what the index
+            # gives, so PostgreSQL finds the matches first and sorts them.
+            order = (customers.c.total_spent.desc().nulls_last(), customers.c.id.desc())
+        query = select(*columns).select_from(customer_rows).where(where_clause(node, as_of))
+        return [dict(r._mapping) for r in tuned(conn).execute(query.order_by(*order).limit(limit))]
 
 
 # --- dependencies between segments -----------------------------------------------------------

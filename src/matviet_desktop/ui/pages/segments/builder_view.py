@@ -221,7 +221,7 @@ class SegmentBuilderView(QWidget):
         def work(job: Any) -> tuple[int, list[dict[str, Any]]]:
             total = segment_service.count(engine, rule)
             job.cancel.raise_if_cancelled()
-            return total, segment_service.preview(engine, rule, limit=SAMPLE_SIZE)
+            return total, segment_service.preview(engine, rule, limit=SAMPLE_SIZE, matches=total)
 
         self.ctx.tasks.submit(
             work,
