@@ -57,6 +57,13 @@ def test_counted_events_are_not_exists_tests() -> None:
     assert guarded_tests(as_node({"any": [LOYAL, counted]})) == []
 
 
+def test_purchases_by_category_are_never_probed_for_want_of_a_per_customer_index() -> None:
+    by_category = {"event": "purchase", "where": {"category": "sunglasses"}, "count_op": "eq", "count": 0}
+    assert guarded_tests(as_node({"any": [VIP, {"all": [LOYAL, by_category]}]})) == []
+    by_store = {"event": "purchase", "where": {"store_code": "S001"}, "count_op": "eq", "count": 0}
+    assert _summary({"any": [VIP, {"all": [LOYAL, by_store]}]}) == [("purchase", ["lifecycle_stage"])]
+
+
 def test_a_probed_test_cannot_be_hashed_and_its_columns_come_first() -> None:
     node = as_node({"any": [{"all": [NO_PURCHASE, LOYAL]}, VIP]})
     (test, _), *_ = guarded_tests(node)

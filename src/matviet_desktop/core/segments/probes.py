@@ -36,8 +36,17 @@ PROBE_COST_RATIO = 6.0
 Guard = tuple[Node, bool]  # a column-test node and whether it is negated where it sits
 
 
+def _probe_has_an_index(test: Node) -> bool:
+    """Every event source has a per-customer index to probe (orders, engagements, campaign
+    targets, memberships) except order lines by category: probing those would scan the
+    category's lines once per customer."""
+    return not (
+        isinstance(test, EventCondition) and test.event == "purchase" and "category" in dict(test.where)
+    )
+
+
 def guarded_tests(node: Node) -> list[tuple[Node, list[Guard]]]:
-    """The EXISTS tests under an OR, each with the column tests that are ANDed before it."""
+    """The EXISTS tests under an OR that could probe, each with the column tests ANDed before it."""
     found: list[tuple[Node, list[Guard]]] = []
 
     def walk(n: Node, negate: bool, under_or: bool, guards: list[Guard]) -> None:
@@ -52,7 +61,7 @@ def guarded_tests(node: Node) -> list[tuple[Node, list[Guard]]]:
                         walk(child, negate, under_or or len(children) > 1, guards)
             case Not(child):
                 walk(child, not negate, under_or, guards)
-            case _ if under_or and tests_by_exists(n):
+            case _ if under_or and tests_by_exists(n) and _probe_has_an_index(n):
                 found.append((n, guards))
 
     walk(node, False, False, [])
