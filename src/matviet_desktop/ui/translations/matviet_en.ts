@@ -356,7 +356,7 @@
     <name>CampaignAnalyticsView</name>
     <message>
         <location filename="../pages/campaigns/analytics_view.py" line="74"/>
-        <location filename="../pages/campaigns/analytics_view.py" line="126"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="127"/>
         <source>Phân tích chiến dịch</source>
         <translation>Campaign analytics</translation>
     </message>
@@ -418,9 +418,9 @@
     <message>
         <location filename="../pages/campaigns/analytics_view.py" line="44"/>
         <location filename="../pages/campaigns/analytics_view.py" line="109"/>
-        <location filename="../pages/campaigns/analytics_view.py" line="145"/>
-        <location filename="../pages/campaigns/analytics_view.py" line="154"/>
-        <location filename="../pages/campaigns/analytics_view.py" line="180"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="146"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="155"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="181"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
@@ -442,13 +442,13 @@
     <message>
         <location filename="../pages/campaigns/analytics_view.py" line="49"/>
         <location filename="../pages/campaigns/analytics_view.py" line="110"/>
-        <location filename="../pages/campaigns/analytics_view.py" line="186"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="187"/>
         <source>Tỷ lệ mua</source>
         <translation>Purchase rate</translation>
     </message>
     <message>
         <location filename="../pages/campaigns/analytics_view.py" line="111"/>
-        <location filename="../pages/campaigns/analytics_view.py" line="163"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="164"/>
         <source>Doanh thu</source>
         <translation>Revenue</translation>
     </message>
@@ -463,85 +463,85 @@
         <translation>ROI</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/analytics_view.py" line="134"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="135"/>
         <source>Không tải được số liệu: %1</source>
         <translation>Could not load the figures: %1</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/analytics_view.py" line="140"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="141"/>
         <source>Phân tích: %1</source>
         <translation>Analytics: %1</translation>
     </message>
     <message>
         <location filename="../pages/campaigns/analytics_view.py" line="45"/>
-        <location filename="../pages/campaigns/analytics_view.py" line="146"/>
-        <location filename="../pages/campaigns/analytics_view.py" line="155"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="147"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="156"/>
         <source>Đã nhận</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/analytics_view.py" line="147"/>
-        <location filename="../pages/campaigns/analytics_view.py" line="156"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="148"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="157"/>
         <source>Nhấp</source>
         <translation>Clicked</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/analytics_view.py" line="148"/>
-        <location filename="../pages/campaigns/analytics_view.py" line="157"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="149"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="158"/>
         <source>Đơn hàng</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/analytics_view.py" line="153"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="154"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
         <location filename="../pages/campaigns/analytics_view.py" line="50"/>
-        <location filename="../pages/campaigns/analytics_view.py" line="158"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="159"/>
         <source>Doanh thu (₫)</source>
         <translation>Revenue (₫)</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/analytics_view.py" line="167"/>
         <location filename="../pages/campaigns/analytics_view.py" line="168"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="169"/>
         <source>(không rõ)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/analytics_view.py" line="175"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="176"/>
         <source>Tỷ lệ nhận</source>
         <translation>Delivery rate</translation>
     </message>
     <message>
         <location filename="../pages/campaigns/analytics_view.py" line="47"/>
-        <location filename="../pages/campaigns/analytics_view.py" line="181"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="182"/>
         <source>Đã nhấp</source>
         <translation>Clicked</translation>
     </message>
     <message>
         <location filename="../pages/campaigns/analytics_view.py" line="48"/>
-        <location filename="../pages/campaigns/analytics_view.py" line="182"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="183"/>
         <source>Đã mua</source>
         <translation>Purchased</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/analytics_view.py" line="193"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="194"/>
         <source>Chiến dịch này không giữ lại nhóm đối chứng, nên không đo được phần doanh thu tăng thêm.</source>
         <translation>This campaign kept no holdout group, so its incremental revenue cannot be measured.</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/analytics_view.py" line="199"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="200"/>
         <source>Khác biệt có ý nghĩa thống kê.</source>
         <translation>The difference is statistically significant.</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/analytics_view.py" line="201"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="202"/>
         <source>Chưa đủ bằng chứng để nói chiến dịch làm tăng tỷ lệ mua.</source>
         <translation>Not enough evidence to say the campaign raised the purchase rate.</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/analytics_view.py" line="205"/>
+        <location filename="../pages/campaigns/analytics_view.py" line="206"/>
         <source>Nhóm nhận tin: %1 khách, %2 mua (%3). Nhóm đối chứng: %4 khách, %5 mua (%6). Chênh lệch %7 điểm %, khoảng tin cậy 95% từ %8 đến %9. Doanh thu tăng thêm ước tính %10. </source>
         <translation>Recipients: %1 customers, %2 bought (%3). Holdout: %4 customers, %5 bought (%6). Difference %7 percentage points, 95% confidence interval %8 to %9. Estimated incremental revenue %10. </translation>
     </message>
@@ -765,7 +765,7 @@
     </message>
     <message>
         <location filename="../pages/campaigns/detail_view.py" line="89"/>
-        <location filename="../pages/campaigns/detail_view.py" line="238"/>
+        <location filename="../pages/campaigns/detail_view.py" line="239"/>
         <source>Bắt đầu gửi</source>
         <translation>Start sending</translation>
     </message>
@@ -796,13 +796,13 @@
     </message>
     <message>
         <location filename="../pages/campaigns/detail_view.py" line="108"/>
-        <location filename="../pages/campaigns/detail_view.py" line="147"/>
+        <location filename="../pages/campaigns/detail_view.py" line="148"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../pages/campaigns/detail_view.py" line="109"/>
-        <location filename="../pages/campaigns/detail_view.py" line="151"/>
+        <location filename="../pages/campaigns/detail_view.py" line="152"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -852,194 +852,215 @@
         <translation>Funnel: sent → delivered → opened → clicked → purchased</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="131"/>
+        <location filename="../pages/campaigns/detail_view.py" line="129"/>
+        <source>Chưa có tin nào được gửi.</source>
+        <translation>No message has been sent yet.</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="132"/>
         <source>Khách hàng nhận tin</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="133"/>
+        <location filename="../pages/campaigns/detail_view.py" line="134"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="135"/>
+        <location filename="../pages/campaigns/detail_view.py" line="136"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="145"/>
-        <location filename="../pages/campaigns/detail_view.py" line="326"/>
-        <location filename="../pages/campaigns/detail_view.py" line="329"/>
+        <location filename="../pages/campaigns/detail_view.py" line="146"/>
+        <location filename="../pages/campaigns/detail_view.py" line="328"/>
+        <location filename="../pages/campaigns/detail_view.py" line="331"/>
         <source>Khách hàng</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="146"/>
+        <location filename="../pages/campaigns/detail_view.py" line="147"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="148"/>
+        <location filename="../pages/campaigns/detail_view.py" line="149"/>
         <source>Gửi lúc</source>
         <translation>Sent at</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="149"/>
+        <location filename="../pages/campaigns/detail_view.py" line="150"/>
         <source>Nhận lúc</source>
         <translation>Delivered at</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="150"/>
+        <location filename="../pages/campaigns/detail_view.py" line="151"/>
         <source>Nhấp lúc</source>
         <translation>Clicked at</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="152"/>
+        <location filename="../pages/campaigns/detail_view.py" line="153"/>
         <source>Đơn quy cho CD</source>
         <translation>Attributed orders</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="153"/>
+        <location filename="../pages/campaigns/detail_view.py" line="154"/>
         <source>Doanh thu</source>
         <translation>Revenue</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="180"/>
+        <location filename="../pages/campaigns/detail_view.py" line="181"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="189"/>
+        <location filename="../pages/campaigns/detail_view.py" line="190"/>
         <source>Tải chiến dịch</source>
         <translation>Load campaign</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="210"/>
+        <location filename="../pages/campaigns/detail_view.py" line="211"/>
         <source>Không tải được chiến dịch: %1</source>
         <translation>Could not load the campaign: %1</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="227"/>
+        <location filename="../pages/campaigns/detail_view.py" line="228"/>
         <source>bắt đầu %1</source>
         <translation>started %1</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="238"/>
+        <location filename="../pages/campaigns/detail_view.py" line="239"/>
         <source>Gửi tiếp trên máy này</source>
         <translation>Keep sending on this computer</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="249"/>
+        <location filename="../pages/campaigns/detail_view.py" line="250"/>
         <source>%1 / %2 tin đã xử lý</source>
         <translation>%1 / %2 messages processed</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="266"/>
+        <location filename="../pages/campaigns/detail_view.py" line="267"/>
         <source>Tốc độ %1 tin/phút · còn khoảng %2 phút</source>
         <translation>%1 messages/minute · about %2 minutes left</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="272"/>
+        <location filename="../pages/campaigns/detail_view.py" line="273"/>
         <source>Đang gửi…</source>
         <translation>Sending…</translation>
     </message>
     <message>
         <location filename="../pages/campaigns/detail_view.py" line="274"/>
-        <source>Không gửi</source>
-        <translation>Not sent</translation>
+        <location filename="../pages/campaigns/detail_view.py" line="275"/>
+        <source>Chưa bắt đầu gửi</source>
+        <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="285"/>
+        <location filename="../pages/campaigns/detail_view.py" line="276"/>
+        <source>Đã tạm dừng</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="277"/>
+        <source>Tạm dừng vì lỗi tài khoản nhà cung cấp</source>
+        <translation>Paused: provider account problem</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="278"/>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../pages/campaigns/detail_view.py" line="287"/>
         <source>Ngân sách %1</source>
         <translation>Budget %1</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="289"/>
+        <location filename="../pages/campaigns/detail_view.py" line="291"/>
         <source>Trực tiếp %1 · ảnh hưởng %2</source>
         <translation>Direct %1 · influenced %2</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="297"/>
+        <location filename="../pages/campaigns/detail_view.py" line="299"/>
         <source>Không có nhóm đối chứng</source>
         <translation>No holdout group</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="303"/>
+        <location filename="../pages/campaigns/detail_view.py" line="305"/>
         <source>điểm %</source>
         <translation>pp</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="304"/>
+        <location filename="../pages/campaigns/detail_view.py" line="306"/>
         <source>Khoảng tin cậy 95%: %1 đến %2 điểm %</source>
         <translation>95% confidence interval: %1 to %2 percentage points</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="313"/>
+        <location filename="../pages/campaigns/detail_view.py" line="315"/>
         <source>95%: %1 đến %2</source>
         <translation>95%: %1 to %2</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="320"/>
+        <location filename="../pages/campaigns/detail_view.py" line="322"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="321"/>
+        <location filename="../pages/campaigns/detail_view.py" line="323"/>
         <source>Đã nhận</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="322"/>
+        <location filename="../pages/campaigns/detail_view.py" line="324"/>
         <source>Đã mở</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="323"/>
+        <location filename="../pages/campaigns/detail_view.py" line="325"/>
         <source>Đã nhấp</source>
         <translation>Clicked</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="324"/>
+        <location filename="../pages/campaigns/detail_view.py" line="326"/>
         <source>Đã mua</source>
         <translation>Purchased</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="329"/>
+        <location filename="../pages/campaigns/detail_view.py" line="331"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="334"/>
+        <location filename="../pages/campaigns/detail_view.py" line="336"/>
         <source>Hiển thị %1 khách đầu tiên</source>
         <translation>Showing the first %1 customers</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="360"/>
+        <location filename="../pages/campaigns/detail_view.py" line="362"/>
         <source>Bắt đầu chiến dịch “%1”</source>
         <translation>Start campaign “%1”</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="372"/>
+        <location filename="../pages/campaigns/detail_view.py" line="374"/>
         <source>Hủy chiến dịch</source>
         <translation>Cancel campaign</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="373"/>
+        <location filename="../pages/campaigns/detail_view.py" line="375"/>
         <source>Hủy “%1”? Các tin chưa gửi sẽ không được gửi nữa.</source>
         <translation>Cancel “%1”? Messages not yet sent will not be sent.</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="390"/>
+        <location filename="../pages/campaigns/detail_view.py" line="392"/>
         <source>Cập nhật chiến dịch</source>
         <translation>Update campaign</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="399"/>
+        <location filename="../pages/campaigns/detail_view.py" line="401"/>
         <source>Không thực hiện được:</source>
         <translation>Could not be done:</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/detail_view.py" line="403"/>
+        <location filename="../pages/campaigns/detail_view.py" line="405"/>
         <source>Việc gửi bị dừng do lỗi: %1</source>
         <translation>Sending stopped because of an error: %1</translation>
     </message>
@@ -1103,78 +1124,73 @@
         <translation>CSV / hand-picked</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/list_view.py" line="76"/>
+        <location filename="../pages/campaigns/list_view.py" line="78"/>
         <source>Bắt đầu</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/list_view.py" line="77"/>
+        <location filename="../pages/campaigns/list_view.py" line="79"/>
         <source>Khách nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/list_view.py" line="78"/>
-        <source>Đã gửi</source>
-        <translation>Sent</translation>
-    </message>
-    <message>
-        <location filename="../pages/campaigns/list_view.py" line="79"/>
+        <location filename="../pages/campaigns/list_view.py" line="80"/>
         <source>Đã nhận</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/list_view.py" line="80"/>
+        <location filename="../pages/campaigns/list_view.py" line="81"/>
         <source>Doanh thu</source>
         <translation>Revenue</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/list_view.py" line="81"/>
+        <location filename="../pages/campaigns/list_view.py" line="82"/>
         <source>Chi phí</source>
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/list_view.py" line="82"/>
+        <location filename="../pages/campaigns/list_view.py" line="83"/>
         <source>ROI</source>
         <translation>ROI</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/list_view.py" line="88"/>
+        <location filename="../pages/campaigns/list_view.py" line="90"/>
         <source>Mở</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/list_view.py" line="89"/>
+        <location filename="../pages/campaigns/list_view.py" line="91"/>
         <source>Nhân bản</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/list_view.py" line="90"/>
+        <location filename="../pages/campaigns/list_view.py" line="92"/>
         <source>Tạm dừng</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/list_view.py" line="91"/>
+        <location filename="../pages/campaigns/list_view.py" line="93"/>
         <source>Tiếp tục</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/list_view.py" line="92"/>
-        <location filename="../pages/campaigns/list_view.py" line="207"/>
+        <location filename="../pages/campaigns/list_view.py" line="94"/>
+        <location filename="../pages/campaigns/list_view.py" line="209"/>
         <source>Hủy chiến dịch</source>
         <translation>Cancel campaign</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/list_view.py" line="122"/>
+        <location filename="../pages/campaigns/list_view.py" line="124"/>
         <source>Tải danh sách chiến dịch</source>
         <translation>Load the campaign list</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/list_view.py" line="136"/>
+        <location filename="../pages/campaigns/list_view.py" line="138"/>
         <source>Không tải được danh sách chiến dịch: %1</source>
         <translation>Could not load the campaign list: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/campaigns/list_view.py" line="150"/>
+        <location filename="../pages/campaigns/list_view.py" line="152"/>
         <source>%n chiến dịch</source>
         <translation>
             <numerusform>%n campaign</numerusform>
@@ -1182,22 +1198,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/list_view.py" line="189"/>
+        <location filename="../pages/campaigns/list_view.py" line="191"/>
         <source>Chọn một chiến dịch trong bảng trước.</source>
         <translation>Select a campaign in the table first.</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/list_view.py" line="192"/>
+        <location filename="../pages/campaigns/list_view.py" line="194"/>
         <source>Không áp dụng cho chiến dịch đang ở trạng thái “%1”.</source>
         <translation>Not available for a campaign in status “%1”.</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/list_view.py" line="208"/>
+        <location filename="../pages/campaigns/list_view.py" line="210"/>
         <source>Hủy “%1”? Các tin chưa gửi sẽ không được gửi nữa; không thể hoàn tác.</source>
         <translation>Cancel “%1”? Messages not yet sent will not be sent; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/list_view.py" line="229"/>
+        <location filename="../pages/campaigns/list_view.py" line="231"/>
         <source>Cập nhật chiến dịch “%1”</source>
         <translation>Update campaign “%1”</translation>
     </message>
@@ -1389,12 +1405,12 @@ Let another computer continue: this one stops, the campaign stays in sending sta
         <translation>Don&apos;t close</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/page.py" line="119"/>
+        <location filename="../pages/campaigns/page.py" line="121"/>
         <source>Ưu đãi tròng kính tháng 12</source>
         <translation>December lens offer</translation>
     </message>
     <message>
-        <location filename="../pages/campaigns/page.py" line="122"/>
+        <location filename="../pages/campaigns/page.py" line="124"/>
         <source>Mắt Việt tặng 20% tròng kính chống ánh sáng xanh đến 31/12 tại mọi cửa hàng.</source>
         <translation>Mắt Việt: 20% off blue-light lenses until 31/12 in every store.</translation>
     </message>
@@ -1440,37 +1456,37 @@ Let another computer continue: this one stops, the campaign stays in sending sta
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../widgets/chart_cards.py" line="96"/>
+        <location filename="../widgets/chart_cards.py" line="101"/>
         <source>Xuất XLSX</source>
         <translation>Export XLSX</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_cards.py" line="97"/>
+        <location filename="../widgets/chart_cards.py" line="102"/>
         <source>Lưu PNG</source>
         <translation>Save PNG</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_cards.py" line="98"/>
+        <location filename="../widgets/chart_cards.py" line="103"/>
         <source>Lưu bảng số liệu của biểu đồ ra Excel</source>
         <translation>Save the chart&apos;s data table to Excel</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_cards.py" line="99"/>
+        <location filename="../widgets/chart_cards.py" line="104"/>
         <source>Lưu biểu đồ thành ảnh PNG</source>
         <translation>Save the chart as a PNG image</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_cards.py" line="115"/>
+        <location filename="../widgets/chart_cards.py" line="120"/>
         <source>Không có dữ liệu trong khoảng đã chọn.</source>
         <translation>No data in the chosen range.</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_cards.py" line="144"/>
+        <location filename="../widgets/chart_cards.py" line="153"/>
         <source>Xuất bảng số liệu</source>
         <translation>Export data table</translation>
     </message>
     <message>
-        <location filename="../widgets/chart_cards.py" line="154"/>
+        <location filename="../widgets/chart_cards.py" line="163"/>
         <source>Lưu biểu đồ</source>
         <translation>Save chart</translation>
     </message>
@@ -3742,17 +3758,17 @@ Purchases: %4</translation>
 <context>
     <name>LanguageSection</name>
     <message>
-        <location filename="../pages/settings/page.py" line="338"/>
+        <location filename="../pages/settings/page.py" line="342"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../pages/settings/page.py" line="345"/>
+        <location filename="../pages/settings/page.py" line="349"/>
         <source>Áp dụng từ lần mở ứng dụng tiếp theo.</source>
         <translation>Applies the next time the app starts.</translation>
     </message>
     <message>
-        <location filename="../pages/settings/page.py" line="351"/>
+        <location filename="../pages/settings/page.py" line="355"/>
         <source>Đã lưu. Ngôn ngữ mới áp dụng khi mở lại ứng dụng.</source>
         <translation>Saved. The new language applies when the app restarts.</translation>
     </message>
@@ -3760,12 +3776,12 @@ Purchases: %4</translation>
 <context>
     <name>LegalSection</name>
     <message>
-        <location filename="../pages/settings/page.py" line="316"/>
+        <location filename="../pages/settings/page.py" line="320"/>
         <source>Quy định gửi tin (Nghị định 91/2020/NĐ-CP)</source>
         <translation>Messaging rules (Decree 91/2020/NĐ-CP)</translation>
     </message>
     <message>
-        <location filename="../pages/settings/page.py" line="320"/>
+        <location filename="../pages/settings/page.py" line="324"/>
         <source>Ứng dụng áp dụng các quy định sau cho mọi chiến dịch quảng cáo; chúng không tắt được.</source>
         <translation>The app applies these rules to every advertising campaign; they cannot be turned off.</translation>
     </message>
@@ -4339,12 +4355,12 @@ Purchases: %4</translation>
         <translation>Defaults restored.</translation>
     </message>
     <message>
-        <location filename="../pages/settings/page.py" line="255"/>
+        <location filename="../pages/settings/page.py" line="259"/>
         <source>Chấm điểm khách hàng</source>
         <translation>Score customers</translation>
     </message>
     <message>
-        <location filename="../pages/settings/page.py" line="270"/>
+        <location filename="../pages/settings/page.py" line="274"/>
         <source>Đã chấm điểm %1 khách hàng.</source>
         <translation>Scored %1 customers.</translation>
     </message>
@@ -5006,22 +5022,22 @@ Purchases: %4</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../pages/settings/page.py" line="291"/>
+        <location filename="../pages/settings/page.py" line="295"/>
         <source>Tin quảng cáo phải có đồng ý của khách cho đúng kênh, và không gửi cho số/địa chỉ trong danh sách không liên lạc.</source>
         <translation>Advertising needs the customer&apos;s consent for that channel, and never goes to numbers or addresses on the do-not-contact list.</translation>
     </message>
     <message>
-        <location filename="../pages/settings/page.py" line="296"/>
+        <location filename="../pages/settings/page.py" line="300"/>
         <source>SMS quảng cáo chỉ gửi từ 07:00 đến 22:00 (giờ Việt Nam); tin đến ngoài giờ được giữ lại chờ sáng hôm sau.</source>
         <translation>Advertising SMS go out only between 07:00 and 22:00 Vietnam time; messages due outside that window wait for the next morning.</translation>
     </message>
     <message>
-        <location filename="../pages/settings/page.py" line="301"/>
+        <location filename="../pages/settings/page.py" line="305"/>
         <source>Mỗi số điện thoại nhận tối đa 3 SMS quảng cáo và mỗi email tối đa 3 thư quảng cáo trong 24 giờ, tính trên mọi chiến dịch.</source>
         <translation>Each phone number receives at most 3 advertising SMS, and each email address at most 3 advertising emails, in any 24 hours across all campaigns.</translation>
     </message>
     <message>
-        <location filename="../pages/settings/page.py" line="306"/>
+        <location filename="../pages/settings/page.py" line="310"/>
         <source>Tin quảng cáo bắt đầu bằng nhãn [QC] và kết thúc bằng hướng dẫn từ chối; khách từ chối là dừng ngay.</source>
         <translation>Advertising messages start with the [QC] label and end with opt-out instructions; an opt-out stops them at once.</translation>
     </message>
@@ -5029,37 +5045,37 @@ Purchases: %4</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings/page.py" line="360"/>
+        <location filename="../pages/settings/page.py" line="364"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../pages/settings/page.py" line="360"/>
+        <location filename="../pages/settings/page.py" line="364"/>
         <source>Kết nối, chấm điểm, nhà cung cấp gửi tin, quy định và ngôn ngữ.</source>
         <translation>Connection, scoring, messaging providers, rules and language.</translation>
     </message>
     <message>
-        <location filename="../pages/settings/page.py" line="378"/>
+        <location filename="../pages/settings/page.py" line="382"/>
         <source>Kết nối</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../pages/settings/page.py" line="379"/>
+        <location filename="../pages/settings/page.py" line="383"/>
         <source>Chấm điểm</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../pages/settings/page.py" line="380"/>
+        <location filename="../pages/settings/page.py" line="384"/>
         <source>Nhà cung cấp gửi tin</source>
         <translation>Messaging providers</translation>
     </message>
     <message>
-        <location filename="../pages/settings/page.py" line="381"/>
+        <location filename="../pages/settings/page.py" line="385"/>
         <source>Quy định pháp lý</source>
         <translation>Legal rules</translation>
     </message>
     <message>
-        <location filename="../pages/settings/page.py" line="382"/>
+        <location filename="../pages/settings/page.py" line="386"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>

@@ -61,8 +61,12 @@ class FormattedAxis(pg.AxisItem):
     def __init__(self, formatter: Callable[[float], str], orientation: str = "left") -> None:
         super().__init__(orientation)
         self.formatter = formatter
+        # Counts: a tick at 0.2 would read "0" and one at 0.8 "1"; leave fractional ticks blank.
+        self.whole_numbers_only = formatter is fmt.integer
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if self.whole_numbers_only:
+            return [self.formatter(v) if abs(v - round(v)) < 1e-9 else "" for v in values]
         return [self.formatter(v) for v in values]
 
 
@@ -113,7 +117,7 @@ class ChartCard(Card):
         self.plot.showGrid(x=False, y=True, alpha=0.15)
         self.plot.getPlotItem().getViewBox().setDefaultPadding(0.04)
         self.body.addWidget(self.plot, 1)
-        self.empty_label = label(self.tr("Không có dữ liệu trong khoảng đã chọn."), "Muted")
+        self.empty_label = label(self.tr("Không có dữ liệu trong khoảng đã chọn."), "Muted", wrap=True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
         self.body.addWidget(self.empty_label)
@@ -123,6 +127,10 @@ class ChartCard(Card):
         self._frame: pd.DataFrame | Callable[[], pd.DataFrame] = pd.DataFrame()
         self.value_format = value_format
         self.plot.scene().sigMouseMoved.connect(self._hover)
+
+    def set_empty_text(self, text: str) -> None:
+        """What the card says when there is nothing to draw (default: nothing in the date range)."""
+        self.empty_label.setText(text)
 
     def set_title(self, title: str) -> None:
         self.chart_title = title
@@ -188,8 +196,9 @@ class ChartCard(Card):
     ) -> None:
         """Grouped vertical bars, one group per category; tooltips default to the exact values."""
         series = _clean(series)
-        self._reset(not categories)
-        if not categories:
+        nothing = not categories or all(not v for s in series for v in s.values)  # no bar to draw
+        self._reset(nothing)
+        if nothing:
             return
         self._add_legend(series)
         n = len(series)

@@ -126,6 +126,7 @@ class CampaignDetailView(QScrollArea):
         }
         layout.addLayout(kpi_grid(list(self.cards.values()), 3))
         self.funnel = ChartCard(self.tr("Phễu: gửi → nhận → mở → nhấp → mua"), fmt.integer)
+        self.funnel.set_empty_text(self.tr("Chưa có tin nào được gửi."))
         layout.addWidget(self.funnel)
 
         targets_card = Card(self.tr("Khách hàng nhận tin"))
@@ -268,13 +269,14 @@ class CampaignDetailView(QScrollArea):
                     .replace("%2", fmt.integer(max(minutes, 1)))
                 )
         if not rate_text:
-            rate_text = (
-                self.tr("Đang gửi…")
-                if state == "sending"
-                else self.tr("Không gửi")
-                if state != "completed"
-                else ""
-            )
+            rate_text = {
+                "sending": self.tr("Đang gửi…"),
+                "draft": self.tr("Chưa bắt đầu gửi"),
+                "scheduled": self.tr("Chưa bắt đầu gửi"),
+                "paused": self.tr("Đã tạm dừng"),
+                "paused_error": self.tr("Tạm dừng vì lỗi tài khoản nhà cung cấp"),
+                "cancelled": self.tr("Đã hủy"),
+            }.get(state, "")
         self.rate_label.setText(rate_text)
         self._previous = prog
         self.errors_table.set_frame(data.errors)

@@ -115,6 +115,13 @@ class CampaignsPage(Page):
             if self.detail.campaign_id is not None:
                 self.open_analytics(self.detail.campaign_id)
 
+        def draft() -> None:
+            # A campaign not sent yet: its empty states are part of the product too.
+            frame = self.list.table.source.frame()
+            drafts = frame[frame["status"] == "draft"] if len(frame) else frame
+            if len(drafts):
+                self.open_campaign(drafts.iloc[0]["campaign_id"])
+
         def wizard_content() -> None:
             # Only fills widgets: screenshot mode never writes drafts into the database.
             wizard = self.open_wizard()
@@ -139,6 +146,7 @@ class CampaignsPage(Page):
         return [
             ("detail", first_campaign),
             ("analytics", analytics),
+            ("detail-draft", draft),
             ("wizard", lambda: self.open_wizard()),
             ("wizard-audience-pick", wizard_pick),
             ("wizard-content", wizard_content),
