@@ -16,6 +16,8 @@ from sqlalchemy import Engine, text
 
 from matviet_desktop.core.db.engine import make_engine
 from matviet_desktop.core.segments import catalogue as cat
+from matviet_desktop.core.segments import halves
+from matviet_desktop.core.segments import service as seg_service
 from matviet_desktop.core.segments.catalogue import FieldType
 from matviet_desktop.core.segments.compiler import as_node, members_query
 from matviet_desktop.core.segments.evaluator import Evaluator, load_snapshot
@@ -181,10 +183,19 @@ def _pools(ids: dict[str, Any]) -> dict[str, list[Any]]:
     return {name: _observed(ids["customers"], name) for name in columns}
 
 
-def test_random_rules_agree_with_the_in_memory_evaluator(dataset: Any) -> None:
+def test_random_rules_agree_with_the_in_memory_evaluator(
+    dataset: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     engine, ids, snapshot = dataset
     seen_sizes: set[int] = set()
     probed: list[int] = []
+    in_halves: list[int] = []
+
+    def counted_in_halves(*args: Any, **kwargs: Any) -> int:
+        in_halves.append(1)
+        return halves.count_in_halves(*args, **kwargs)
+
+    monkeypatch.setattr(seg_service, "count_in_halves", counted_in_halves)  # observed, not replaced
 
     @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
     @given(rule=rules(ids, _pools(ids)), as_of=st.sampled_from([*AS_OF_DATES, None]))
@@ -211,6 +222,7 @@ def test_random_rules_agree_with_the_in_memory_evaluator(dataset: Any) -> None:
     # The generated rules must not be trivially all-or-nothing: they select many different sizes.
     assert len(seen_sizes) > 30
     assert len(probed) > EXAMPLES // 20, "too few rules with EXISTS tests under an OR"
+    assert in_halves, "no count was taken in two halves (halves.py)"
 
 
 @pytest.mark.parametrize(

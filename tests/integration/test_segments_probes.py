@@ -4,14 +4,17 @@ that many events would have to be hashed for, hash otherwise; counts agree eithe
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, delete, insert, text
 
 from matviet_desktop.core.db.engine import make_engine
-from matviet_desktop.core.segments.compiler import as_node
+from matviet_desktop.core.db.models import Customer
+from matviet_desktop.core.segments import halves
+from matviet_desktop.core.segments.compiler import as_node, count_query
 from matviet_desktop.core.segments.evaluator import Evaluator, load_snapshot
 from matviet_desktop.core.segments.probes import choose_probes, explain_tests, guarded_tests
 from matviet_desktop.core.segments.service import count
@@ -75,3 +78,59 @@ def test_counts_agree_with_the_evaluator_whichever_form_is_chosen(dataset: Any, 
     engine, snapshot = dataset
     for as_of in (AS_OF_DATES[0], None):
         assert count(engine, rule, as_of) == len(Evaluator(snapshot, as_of).members(rule))
+
+
+def test_two_halves_count_every_customer_once(dataset: Any) -> None:
+    engine, snapshot = dataset
+    rule = {"any": [{"all": [PROVINCE, ANY_PURCHASE]}, {"all": [EVERYBODY, RARE_EVENT]}]}
+    node = as_node(rule)
+    expected = len(Evaluator(snapshot, AS_OF_DATES[0]).members(rule))
+    with engine.connect() as conn:
+        every_test = frozenset(id(test) for test, _ in guarded_tests(node))
+        lower = conn.execute(
+            count_query(node, AS_OF_DATES[0], every_test, (None, halves.MIDDLE))
+        ).scalar_one()
+    total = halves.count_in_halves(
+        engine, lambda conn: None, lambda lo, hi: count_query(node, AS_OF_DATES[0], every_test, (lo, hi))
+    )
+    assert total == expected
+    assert 0 < lower < total  # both halves hold some of the members
+
+
+def test_both_halves_read_one_snapshot(dataset: Any) -> None:
+    """A customer committed after the first half's transaction began is in neither half, even
+    when its id falls in the second half and the second transaction starts after the commit."""
+    engine, snapshot = dataset
+    before = len(snapshot.customers)
+    prepared: list[Connection] = []
+    late_id = uuid.UUID(int=(1 << 127) | 12345)  # in the second half
+
+    def prepare(conn: Connection) -> None:
+        prepared.append(conn)
+        if len(prepared) == 2:  # the second half's transaction: commit a customer elsewhere first
+            with engine.begin() as other:
+                other.execute(insert(Customer).values(id=late_id, full_name="Khách đến muộn"))
+
+    try:
+        counted = halves.count_in_halves(
+            engine,
+            prepare,
+            lambda lo, hi: count_query({"field": "full_name", "op": "is_not_null"}, None, ids=(lo, hi)),
+        )
+        assert counted == before
+        assert count(engine, {"field": "full_name", "op": "is_not_null"}) == before + 1  # it is there
+    finally:
+        with engine.begin() as conn:
+            conn.execute(delete(Customer).where(Customer.id == late_id))
+
+
+def test_a_count_takes_two_connections_only_when_the_pool_spares_one(dataset: Any) -> None:
+    engine, _ = dataset
+    small = make_engine(str(engine.url.render_as_string(hide_password=False)), pool_size=1)
+    try:
+        assert not halves.second_connection_free(small)
+        assert halves.second_connection_free(engine)
+        with engine.connect(), engine.connect(), engine.connect(), engine.connect():
+            assert not halves.second_connection_free(engine)  # 4 of 5 taken
+    finally:
+        small.dispose()

@@ -537,6 +537,7 @@ def _needs_scores(node: Node, negate: bool = False) -> bool:
 class _Source:
     from_: Any
     customer_id: Any
+    key: Any  # the id column of the table the scan starts from
 
 
 def _source(node: Node) -> _Source:
@@ -556,10 +557,11 @@ def _source(node: Node) -> _Source:
     """
     fields = _fields(node)
     if not fields & SCORED_FIELDS:
-        return _Source(customers, _c.id)
+        return _Source(customers, _c.id, _c.id)
     if _needs_scores(node):
-        return _Source(scores if fields <= SCORED_FIELDS else scored_customer_rows, _s.customer_id)
-    return _Source(customer_rows, func.coalesce(_s.customer_id, _c.id))
+        from_ = scores if fields <= SCORED_FIELDS else scored_customer_rows
+        return _Source(from_, _s.customer_id, _s.customer_id)
+    return _Source(customer_rows, func.coalesce(_s.customer_id, _c.id), _c.id)
 
 
 def fetches_customers_by_key(rule: Any) -> bool:
@@ -627,11 +629,27 @@ def members_query(
     return select(source.customer_id.label("customer_id")).select_from(source.from_).where(condition)
 
 
-def count_query(rule: Any, as_of: dt.date | None = None, probes: frozenset[int] = frozenset()) -> Select[Any]:
+IdRange = tuple[uuid.UUID | None, uuid.UUID | None]
+
+
+def count_query(
+    rule: Any, as_of: dt.date | None = None, probes: frozenset[int] = frozenset(), ids: IdRange = (None, None)
+) -> Select[Any]:
+    """`SELECT count(*) …` of a rule's members; `ids` = [lo, hi) counts only those customer ids
+    (None: unbounded), for counting in halves (halves.py)."""
     node = as_node(rule)
     lone = _lone_set(node, as_of)
     if lone is not None:
-        return select(func.count()).select_from(lone)
-    source = _source(node)
-    condition = compile_node(node, _context(as_of, source.customer_id, probes))
-    return select(func.count()).select_from(source.from_).where(condition)
+        query = select(func.count()).select_from(lone)
+        key = lone.c.customer_id
+    else:
+        source = _source(node)
+        condition = compile_node(node, _context(as_of, source.customer_id, probes))
+        query = select(func.count()).select_from(source.from_).where(condition)
+        key = source.key
+    lo, hi = ids
+    if lo is not None:
+        query = query.where(key >= lo)
+    if hi is not None:
+        query = query.where(key < hi)
+    return query

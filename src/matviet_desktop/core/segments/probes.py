@@ -98,11 +98,12 @@ def explain_tests(
     return estimates
 
 
-def choose_probes(conn: Connection, node: Node, as_of: dt.date | None = None) -> frozenset[int]:
+def choose_probes(
+    conn: Connection, node: Node, as_of: dt.date | None = None, ratio: float = PROBE_COST_RATIO
+) -> frozenset[int]:
     """id() of the tests in parsed rule `node` that should probe per customer; pass the result
-    with the same `node` to count_query / members_query."""
+    with the same `node` to count_query / members_query. Counting in two halves at once, pass
+    half the ratio: each half probes half the customers but would hash every event."""
     return frozenset(
-        id(test)
-        for test, (reach, rows) in explain_tests(conn, node, as_of)
-        if reach * PROBE_COST_RATIO < rows
+        id(test) for test, (reach, rows) in explain_tests(conn, node, as_of) if reach * ratio < rows
     )

@@ -25,7 +25,8 @@ from matviet_desktop.core.segments.compiler import (
     scores,
     where_clause,
 )
-from matviet_desktop.core.segments.probes import choose_probes
+from matviet_desktop.core.segments.halves import count_in_halves, second_connection_free
+from matviet_desktop.core.segments.probes import PROBE_COST_RATIO, choose_probes
 from matviet_desktop.core.segments.rules import (
     RULE_VERSION,
     RuleError,
@@ -129,11 +130,24 @@ PREVIEW_COLUMNS = (
 
 
 def count(engine: Engine, rule: Any, as_of: dt.date | None = None) -> int:
-    """How many customers match `rule` (JSON or parsed) at `as_of` (default: today, live)."""
+    """How many customers match `rule` (JSON or parsed) at `as_of` (default: today, live).
+
+    A count with per-customer probes runs on one core (PostgreSQL does not parallelise
+    correlated subqueries); when the pool has a connection to spare it is taken in two halves
+    at once instead (halves.py)."""
     node = as_node(rule)
+    by_key = fetches_customers_by_key(node)
+    in_halves = second_connection_free(engine)
     with engine.begin() as conn:
-        tuned(conn, fetch_by_key=fetches_customers_by_key(node))
-        return int(conn.execute(count_query(node, as_of, choose_probes(conn, node, as_of))).scalar_one())
+        ratio = PROBE_COST_RATIO / 2 if in_halves else PROBE_COST_RATIO
+        probes = choose_probes(tuned(conn, fetch_by_key=by_key), node, as_of, ratio)
+        if not (probes and in_halves):
+            return int(conn.execute(count_query(node, as_of, probes)).scalar_one())
+    return count_in_halves(
+        engine,
+        lambda c: tuned(c, fetch_by_key=by_key),
+        lambda lo, hi: count_query(node, as_of, probes, (lo, hi)),
+    )
 
 
 # A preview walks customers from the highest spender down and stops at `limit` matches, about
