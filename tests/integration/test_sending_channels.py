@@ -9,6 +9,7 @@ import threading
 import time
 
 import httpx
+import pytest
 from sqlalchemy import text
 
 from matviet_desktop.core.channels import settings as provider_settings
@@ -237,10 +238,37 @@ def test_settings_environment_wins_and_base_url_is_scheme_and_host(engine, monke
     assert provider_settings.base_url("https://rest.esms.vn/MainService.svc/json/") == "https://rest.esms.vn"
 
 
-def test_fake_providers_command_serves_esms(tmp_path) -> None:
+def _free_port_pair() -> int:
+    """A port whose next port is free too: the command's SMTP fake takes port + 1."""
+    import socket
+
     from matviet_desktop.devtools.pgcluster import free_port
 
-    port = free_port()
+    while True:
+        port = free_port()
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port + 1))
+            except OSError:
+                continue
+        return port
+
+
+def test_fakes_whose_smtp_port_is_taken_fail_clearly_and_free_the_http_port() -> None:
+    import socket
+
+    port = _free_port_pair()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", port + 1))
+        taken.listen()
+        with pytest.raises(OSError, match=f"cổng {port + 1}"):
+            start_all(port)
+    with socket.socket() as again:
+        again.bind(("127.0.0.1", port))  # the HTTP fakes let it go
+
+
+def test_fake_providers_command_serves_esms(tmp_path) -> None:
+    port = _free_port_pair()
     proc = subprocess.Popen(
         [sys.executable, "-m", "matviet_desktop.cli.main", "fake-providers", "--port", str(port)],
         env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"},
@@ -261,8 +289,8 @@ def test_fake_providers_command_serves_esms(tmp_path) -> None:
         assert balance == {"Balance": 10_000_000, "CodeResponse": "100", "UserID": 9999}
     finally:
         proc.terminate()
-        proc.communicate(timeout=30)
-    assert proc.returncode == 0
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err.decode(errors="replace")[-2000:]
 
 
 def test_demo_mode_runs_a_whole_campaign_offline(engine, db_url, monkeypatch) -> None:

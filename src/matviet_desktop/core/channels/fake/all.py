@@ -63,7 +63,11 @@ def start_all(port: int = 0) -> Fakes:
     zalo.install(http)
     mailgun.install(http)
     http.start()
-    smtp = FakeSmtp(port=(port + 1) if port else 0).start()
+    try:
+        smtp = FakeSmtp(port=(port + 1) if port else 0).start()
+    except OSError as exc:  # e.g. the next port is taken: do not leave the HTTP fakes answering
+        http.stop()
+        raise OSError(f"SMTP giả không mở được cổng {port + 1}: {exc}. Hãy chọn --port khác.") from exc
     return Fakes(http, esms, zalo, mailgun, smtp, smtp.port)
 
 

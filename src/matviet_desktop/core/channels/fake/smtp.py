@@ -3,6 +3,7 @@ connection after receiving DATA and before the final reply (outcome unknown to t
 
 from __future__ import annotations
 
+import socket
 from collections import Counter
 from email import message_from_bytes
 from email.message import Message
@@ -46,6 +47,15 @@ class FakeSmtp:
         self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)
 
     def start(self) -> FakeSmtp:
+        # A taken port would only show as aiosmtpd's start-up timeout, after seconds, with its
+        # event loop left open: try the port first.
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as asyncio's server does
+            try:
+                probe.bind(("127.0.0.1", self.port))
+            except OSError:
+                self.controller.loop.close()
+                raise
         self.controller.start()
         return self
 
