@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine, delete, insert, text
 from matviet_desktop.core.db.engine import make_engine
 from matviet_desktop.core.db.models import Customer
 from matviet_desktop.core.segments import halves
+from matviet_desktop.core.segments import service as seg_service
 from matviet_desktop.core.segments.compiler import as_node, count_query
 from matviet_desktop.core.segments.evaluator import Evaluator, load_snapshot
 from matviet_desktop.core.segments.probes import choose_probes, explain_tests, guarded_tests
@@ -134,3 +135,20 @@ def test_a_count_takes_two_connections_only_when_the_pool_spares_one(dataset: An
             assert not halves.second_connection_free(engine)  # 4 of 5 taken
     finally:
         small.dispose()
+
+
+def test_a_count_that_probes_is_taken_in_halves(dataset: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    engine, snapshot = dataset
+    calls: list[int] = []
+
+    def observed(*args: Any, **kwargs: Any) -> int:
+        calls.append(1)
+        return halves.count_in_halves(*args, **kwargs)
+
+    monkeypatch.setattr(seg_service, "count_in_halves", observed)  # observed, not replaced
+    probing = {"any": [{"all": [NOBODY, ANY_PURCHASE]}, PROVINCE]}
+    assert count(engine, probing, AS_OF_DATES[0]) == len(Evaluator(snapshot, AS_OF_DATES[0]).members(probing))
+    assert calls == [1]
+    plain = {"all": [PROVINCE, ANY_PURCHASE]}  # no test under an OR: one query, no halves
+    assert count(engine, plain, AS_OF_DATES[0]) == len(Evaluator(snapshot, AS_OF_DATES[0]).members(plain))
+    assert calls == [1]
