@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, text
 
-# Customer ids are random UUIDs (v4, v7 for none): the halves hold about as many customers each.
+# Customer ids are random (gen_random_uuid), so each half holds about half the customers.
 MIDDLE = uuid.UUID(int=1 << 127)
 HALVES: tuple[tuple[uuid.UUID | None, uuid.UUID | None], ...] = ((None, MIDDLE), (MIDDLE, None))
 _SNAPSHOT_ID = re.compile(r"[0-9A-F]+-[0-9A-F]+(-[0-9A-F]+)?")
